@@ -119,7 +119,10 @@ substitution_report substitute(layer& parks_layer, std::vector<park>& parks, con
         auto i = user.field_index(src.key_field);
         if (!i)
             throw usage_error("parks: " + geo::quoted(src.path) + " has no field " + geo::quoted(src.key_field) +
-                              " (--park-key). Fields: " + fields_list(user) + ".");
+                              " (--park-key). Fields: " + fields_list(user) + "." +
+                              (src.encoding.empty() ? " If the names look garbled, give the Shapefile's code page "
+                                                      "with --parks-encoding (e.g. GBK)."
+                                                    : ""));
         key = *i;
         rep.key_field = src.key_field;
     } else {

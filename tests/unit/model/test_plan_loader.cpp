@@ -115,7 +115,8 @@ TEST_CASE("user boundaries replace the embedded geometry, matched by id or Chine
     {
         src.key_field = "name";
         REQUIRE_THROWS_WITH(geo::model::plan::load_from(mini, src),
-                            "parks: '" + user + "' has no field 'name' (--park-key). Fields: 名称, code.");
+                            "parks: '" + user + "' has no field 'name' (--park-key). Fields: 名称, code. If the names look "
+                            "garbled, give the Shapefile's code page with --parks-encoding (e.g. GBK).");
     }
     SECTION("a file whose fields match no park is a usage error")
     {
