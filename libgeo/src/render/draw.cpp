@@ -4,6 +4,7 @@
 
 #include "libgeo/core/error.hpp"
 #include "libgeo/crs/crs.hpp"
+#include "libgeo/geometry/geos.hpp"
 
 #include <gdal_utils.h>
 #include <gdal_priv.h>
@@ -336,6 +337,29 @@ void draw_layer(canvas& c, prepared_layer& l)
 
 namespace {
 
+/// The centre of the largest circle inside the polygon (pole of inaccessibility): the
+/// label sits inside even for concave or ring-shaped parks. False when GEOS fails.
+bool label_anchor(const OGRPolygon& poly, OGRPoint& out)
+{
+    GEOSContextHandle_t ctx = geos::context();
+    geos::geom_ptr g = geos::from_ogr(poly);
+    if (!g)
+        return false;
+    OGREnvelope e;
+    poly.getEnvelope(&e);
+    double tol = std::max(e.MaxX - e.MinX, e.MaxY - e.MinY) / 200;
+    geos::geom_ptr mic(GEOSMaximumInscribedCircle_r(ctx, g.get(), tol));
+    if (!mic)
+        return false;
+    const GEOSCoordSequence* cs = GEOSGeom_getCoordSeq_r(ctx, mic.get());
+    double x = 0, y = 0;
+    if (!cs || !GEOSCoordSeq_getXY_r(ctx, cs, 0, &x, &y))
+        return false;
+    out.setX(x);
+    out.setY(y);
+    return true;
+}
+
 struct label_job {
     const prepared_layer* layer;
     std::string text;
@@ -387,7 +411,7 @@ void draw_labels(canvas& c, const std::vector<prepared_layer>& layers, std::vect
                         if (!largest || part->get_Area() > largest->get_Area())
                             largest = part;
                 }
-                if (!largest || largest->PointOnSurface(&p) != OGRERR_NONE)
+                if (!largest || !label_anchor(*largest, p))
                     f.geometry->Centroid(&p);
             } else {
                 f.geometry->Centroid(&p);

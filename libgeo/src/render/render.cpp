@@ -17,6 +17,8 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <map>
+#include <regex>
 #include <sstream>
 
 namespace geo::render {
@@ -151,6 +153,21 @@ void add_svg_text(const fs::path& path, const render_result& r, const std::vecto
     ss << in.rdbuf();
     in.close();
     std::string svg = ss.str();
+    // Cairo numbers surfaces with a process-wide counter; number them from 1.
+    {
+        static const std::regex id(R"(surface(\d+))");
+        std::map<std::string, int> renumber;
+        std::string out;
+        auto last = svg.cbegin();
+        for (std::sregex_iterator it(svg.begin(), svg.end(), id), end; it != end; ++it) {
+            auto [pos, fresh] = renumber.try_emplace((*it)[1].str(), static_cast<int>(renumber.size()) + 1);
+            out.append(last, (*it)[0].first);
+            out += "surface" + std::to_string(pos->second);
+            last = (*it)[0].second;
+        }
+        out.append(last, svg.cend());
+        svg = std::move(out);
+    }
     auto open = svg.find("<svg");
     auto open_end = open == std::string::npos ? open : svg.find('>', open);
     auto close = svg.rfind("</svg>");
