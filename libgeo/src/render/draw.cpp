@@ -141,6 +141,8 @@ void apply_stroke(cairo_t* cr, const page& pg, const style::symbol& s)
     set_color(cr, *s.stroke);
 }
 
+} // namespace
+
 void marker_path(cairo_t* cr, style::marker_shape m, double x, double y, double r)
 {
     using style::marker_shape;
@@ -178,6 +180,8 @@ void marker_path(cairo_t* cr, style::marker_shape m, double x, double y, double 
         break;
     }
 }
+
+namespace {
 
 /// Diagonal stripes cycling through `colors`, clipped to the current path (consumed).
 void stripe_fill(cairo_t* cr, double stripe_px, const std::vector<style::color>& colors)
@@ -418,6 +422,8 @@ void draw_labels(canvas& c, const std::vector<prepared_layer>& layers, std::vect
             }
             j.ax = pg.px(p.getX());
             j.ay = pg.py(p.getY());
+            if (!box{j.ax, j.ay, j.ax, j.ay}.inside(pg.frame))
+                continue; // the feature's label point is off the map
             jobs.push_back(std::move(j));
         }
     }

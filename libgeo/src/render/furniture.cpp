@@ -133,7 +133,7 @@ void draw_swatch(canvas& c, const legend_item& it, const box& b)
         break;
     case swatch::point: {
         double r = std::min(pg.mm(it.sym.size_mm) / 2, b.h() / 2);
-        cairo_arc(cr, (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2, r, 0, 2 * std::numbers::pi);
+        marker_path(cr, it.sym.marker, (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2, r);
         if (it.sym.fill) {
             set_color(cr, *it.sym.fill);
             cairo_fill_preserve(cr);

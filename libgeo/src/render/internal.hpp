@@ -102,6 +102,8 @@ std::vector<prepared_layer> prepare_layers(const map_spec& spec, const render_op
                                            std::vector<std::string>& warnings);
 
 // draw.cpp
+/// Path of a point marker of radius r centred on (x, y).
+void marker_path(cairo_t* cr, style::marker_shape m, double x, double y, double r);
 void draw_layer(canvas& c, prepared_layer& l);
 /// Place and draw the labels of every layer; returns boxes taken.
 void draw_labels(canvas& c, const std::vector<prepared_layer>& layers, std::vector<box> obstacles,
