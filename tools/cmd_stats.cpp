@@ -79,6 +79,8 @@ public:
 
     int run(io_env& env) override
     {
+        check_output(output, overwrite);
+        check_output(join_to, overwrite);
         auto ps = parks.load();
         geo::park_index idx(ps.geometries());
         auto map = pts.industries();

@@ -3,13 +3,24 @@
 // reading enterprise points (columns, industry mapping, CRS) and choosing the parks.
 #include <CLI/CLI.hpp>
 
+#include <libgeo/core/error.hpp>
 #include <libgeo/crs/crs.hpp>
+#include <libgeo/io/output.hpp>
 #include <libgeo/io/csv_points.hpp>
 #include <libgeo/stats/parks.hpp>
 
+#include <filesystem>
 #include <string>
 
 namespace zjgeo {
+
+/// Fail before any work when an output exists and --overwrite is not given
+/// (the writers check again when they commit).
+inline void check_output(const std::string& path, bool overwrite)
+{
+    if (!path.empty() && path != "-" && !overwrite && !geo::is_database_destination(path) && std::filesystem::exists(path))
+        throw geo::usage_error("write: output " + geo::quoted(path) + " exists. Use --overwrite to replace it, or choose another name.");
+}
 
 struct point_input_options {
     std::string path;

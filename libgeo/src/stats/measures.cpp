@@ -15,7 +15,8 @@ lq_result location_quotient(double n_pk, double n_p, double n_k, double n, doubl
     if (n_pk <= 0)
         return r;
     double var = 1.0 / n_pk - 1.0 / n_p - 1.0 / n_k + 1.0 / n;
-    var = std::max(var, 0.0);
+    if (var <= 0) // the delta formula can go negative when one park holds most of the industry
+        var = std::max(1.0 / n_pk - 1.0 / n_p, 0.0);
     double se = std::sqrt(var);
     r.lo = std::exp(std::log(r.lq) - z * se);
     r.hi = std::exp(std::log(r.lq) + z * se);

@@ -124,9 +124,12 @@ std::string to_text(const table& t)
     std::string out;
     if (!t.title.empty())
         out += t.title + "\n";
+    std::string head;
     for (std::size_t c = 0; c < t.columns.size(); ++c)
-        out += (c ? "  " : "") + pad(t.columns[c], width[c], false);
-    out += "\n";
+        head += (c ? "  " : "") + pad(t.columns[c], width[c], false);
+    while (!head.empty() && head.back() == ' ')
+        head.pop_back();
+    out += head + "\n";
     for (std::size_t r = 0; r < cells.size(); ++r) {
         std::string line;
         for (std::size_t c = 0; c < cells[r].size(); ++c)

@@ -66,9 +66,12 @@ TEST_CASE("stats: density, share and location quotient with CI", "[stats]")
     CHECK(r.lq.hi == Approx(2.698525).epsilon(1e-5));
     CHECK(r.small); // 1 < 5
     CHECK_FALSE(cell(s, 0, 0).small);
-    // LQ A/a = (6/8)/(10/21) = 1.575; var = 1/6 - 1/8 - 1/10 + 1/21 < 0 -> clamped to 0
+    // LQ A/a = (6/8)/(10/21) = 1.575; var = 1/6 - 1/8 - 1/10 + 1/21 = -0.0107 <= 0, so
+    // the binomial variance 1/6 - 1/8 = 0.0416667 is used: se = 0.204124,
+    // CI = 1.575 * exp(-+1.96 * 0.204124) = [1.055666, 2.349820]
     CHECK(cell(s, 0, 0).lq.lq == Approx(1.575));
-    CHECK(cell(s, 0, 0).lq.lo == Approx(1.575));
+    CHECK(cell(s, 0, 0).lq.lo == Approx(1.055666).epsilon(1e-5));
+    CHECK(cell(s, 0, 0).lq.hi == Approx(2.349820).epsilon(1e-5));
 }
 
 TEST_CASE("stats: LQ of a zero count has no interval", "[stats]")

@@ -9,7 +9,9 @@
 //  share_pk    = n_pk / N_k                           (share of the industry's total)
 //  LQ_pk       = (n_pk / n_p) / (N_k / N)
 //  95 % CI     = exp(ln LQ ± z·√(1/n_pk − 1/n_p − 1/N_k + 1/N))   (delta method on
-//                ln LQ with Poisson counts; Moineddin, Beyene & Boyle 2003); no CI when n_pk = 0
+//                ln LQ with Poisson counts; Moineddin, Beyene & Boyle 2003); when that
+//                variance is <= 0 (one park holds most of the industry) the binomial
+//                variance of ln(n_pk/n_p), 1/n_pk − 1/n_p, is used; no CI when n_pk = 0
 //  small       = n_pk < min_count (default 5): LQ unreliable
 //  HHI_p       = Σ_k (n_pk / n_p)²                    (1/K .. 1)
 //  spec_p      = Σ_k |n_pk / n_p − N_k / N|           (Krugman dissimilarity, 0 .. 2)
