@@ -45,8 +45,10 @@ std::size_t display_width(const std::string& s)
         } else if ((c >> 5) == 6) {
             ++w;
             i += 2;
-        } else if ((c >> 4) == 14) {
-            w += 2;
+        } else if ((c >> 4) == 14 && i + 2 < s.size()) {
+            unsigned cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                          (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+            w += cp >= 0x2E80 ? 2 : 1; // CJK and full-width forms take two columns, punctuation one
             i += 3;
         } else {
             w += 2;
