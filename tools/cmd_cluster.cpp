@@ -114,8 +114,9 @@ public:
             "metres, default the spatial Silverman rule 0.9·min(SD, √(1/ln2)·Dm)·n^-0.2, --cell metres, default "
             "bandwidth/4); --hot-zones writes polygons of the cells above the --hot-quantile of non-zero density.\n\n"
             "--hotspots writes a hexagon grid (--hex-size metres, flat-to-flat) with counts, Getis-Ord Gi* z-scores, "
-            "p-values and Benjamini-Hochberg FDR classes (--fdr). The summary printed (--format) has the clusters and "
-            "the Clark-Evans nearest-neighbour index per industry (study area: convex hull of all points).",
+            "p-values and Benjamini-Hochberg FDR classes (--fdr). The summary printed (--format) lists the clusters; "
+            "--clark-evans adds the Clark-Evans nearest-neighbour index per industry (study area: convex hull of all "
+            "points, no edge correction).",
             "zjgeo cluster enterprises.csv --eps 500 --min-points 10 -o clustered.gpkg --hulls clusters.geojson\n"
             "zjgeo cluster enterprises.csv --kde density.tif --hot-zones hot.geojson --hot-quantile 0.95\n"
             "zjgeo cluster enterprises.csv --hotspots hex.gpkg --hex-size 1000 --format markdown\n"
@@ -146,6 +147,7 @@ public:
         app.add_option("--hotspots", hex_out, "Hexagon grid with Getis-Ord Gi* (any vector format)");
         app.add_option("--hex-size", hex_size, "Hexagon width in metres")->capture_default_str();
         app.add_option("--fdr", fdr, "False discovery rate for the Gi* classes")->check(CLI::Range(0.0001, 0.5))->capture_default_str();
+        app.add_flag("--clark-evans", clark_evans, "Add the Clark-Evans nearest-neighbour index per industry to the summary");
         app.add_option("--format", format, "Summary: table, csv, json or markdown")
             ->check(CLI::IsMember({"table", "csv", "json", "markdown"}))
             ->capture_default_str();
@@ -207,25 +209,27 @@ public:
         table ct{"clusters", fmt::format("DBSCAN clusters (eps {} m, min points {})", eps, min_points),
                  {"cluster", "size", "core", "dominant", "dominant_share", "parks"}, {}};
         std::vector<std::vector<geo::field_value>> crow(static_cast<std::size_t>(db.clusters) + 1);
+        std::vector<std::size_t> ind(tags.size() + 1), pk(ps.ids.size());
         for (std::size_t c = 1; c < members.size(); ++c) {
-            std::map<std::string, std::size_t> ind;
-            std::map<std::string, std::size_t> pk;
+            std::fill(ind.begin(), ind.end(), 0);
+            std::fill(pk.begin(), pk.end(), 0);
             std::size_t core = 0;
             for (auto i : members[c]) {
-                ++ind[tag_of(b.industry[i])];
+                ++ind[std::min<std::size_t>(b.industry[i], tags.size())];
                 core += db.core[i];
-                pidx.query(b.x[i], b.y[i], [&](std::size_t k, geo::location) { ++pk[ps.ids[k]]; });
+                pidx.query(b.x[i], b.y[i], [&](std::size_t k, geo::location) { ++pk[k]; });
             }
             std::string dom;
             std::size_t best = 0;
-            for (auto& [k, v] : ind)
-                if (v > best) {
-                    best = v;
-                    dom = k;
+            for (std::size_t k = 0; k < tags.size(); ++k)
+                if (ind[k] > best) {
+                    best = ind[k];
+                    dom = tags[k];
                 }
             std::string parks_s;
-            for (auto& [k, v] : pk)
-                parks_s += (parks_s.empty() ? "" : ";") + k;
+            for (std::size_t k : ps.sorted_order())
+                if (pk[k])
+                    parks_s += (parks_s.empty() ? "" : ";") + ps.ids[k];
             crow[c] = {static_cast<std::int64_t>(c), static_cast<std::int64_t>(members[c].size()), static_cast<std::int64_t>(core),
                        dom, static_cast<double>(best) / static_cast<double>(members[c].size()), parks_s};
             ct.rows.push_back(crow[c]);
@@ -238,8 +242,8 @@ public:
         // Clark–Evans per industry (study area: convex hull of all points)
         table ce{"clark_evans", "Clark-Evans nearest-neighbour index (R < 1 clustered, 1 random, > 1 dispersed)",
                  {"industry", "n", "mean_nn_m", "expected_m", "R", "z"}, {}};
-        double area = geo::stats::convex_hull_area(mx, my);
-        {
+        if (clark_evans) {
+            double area = geo::stats::convex_hull_area(mx, my);
             auto r = geo::stats::clark_evans(mx, my, area);
             ce.rows.push_back({std::string("ALL"), static_cast<std::int64_t>(r.n), r.mean_nn, r.expected, r.R, r.z});
             for (std::size_t k = 0; k < tags.size(); ++k) {
@@ -253,7 +257,8 @@ public:
                 ce.rows.push_back({tags[k], static_cast<std::int64_t>(rk.n), rk.mean_nn, rk.expected, rk.R, rk.z});
             }
         }
-        tables.push_back(ce);
+        if (clark_evans)
+            tables.push_back(ce);
 
         auto metric_srs = metric.srs();
         if (!points_out.empty())
@@ -439,6 +444,7 @@ private:
     double fdr = 0.05;
     std::string format = "table";
     bool overwrite = false;
+    bool clark_evans = false;
 };
 
 } // namespace

@@ -34,7 +34,7 @@ first=$(tail -n +2 a.csv | awk -F, '$5!=""' | sort -t, -k1,1n | head -1 | cut -d
 expect_eq "$first" "1" "cluster 1 holds the smallest clustered id"
 
 run cluster "$D/dbscan_points.csv" --eps 300 --min-points 8 --hulls hulls.geojson --hull concave \
-    --kde d.tif --hot-zones hot.gpkg --hotspots hex.gpkg --hex-size 800 --format json --summary s.json
+    --kde d.tif --hot-zones hot.gpkg --hotspots hex.gpkg --hex-size 800 --clark-evans --format json --summary s.json
 expect_rc 0
 python3 - <<'PY' && ok || fail "summary json"
 import json; j = json.load(open('s.json'))

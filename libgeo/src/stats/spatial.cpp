@@ -2,6 +2,8 @@
 
 #include "libgeo/core/error.hpp"
 
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -295,54 +297,44 @@ double convex_hull_area(const std::vector<double>& x, const std::vector<double>&
 
 clark_evans_result clark_evans(const std::vector<double>& x, const std::vector<double>& y, double area)
 {
+    namespace bg = boost::geometry;
+    namespace bgi = boost::geometry::index;
+    using pt = bg::model::point<double, 2, bg::cs::cartesian>;
+    using value = std::pair<pt, std::uint32_t>;
     clark_evans_result r;
     r.n = x.size();
     r.area_m2 = area;
     if (x.size() < 2 || !(area > 0))
         return r;
     const std::size_t n = x.size();
-    double minx = *std::min_element(x.begin(), x.end()), miny = *std::min_element(y.begin(), y.end());
-    double s = std::max(std::sqrt(area / static_cast<double>(n)) * 2, 1e-6);
-    auto key = [&](std::int64_t cx, std::int64_t cy) { return (static_cast<std::uint64_t>(cy) << 32) | static_cast<std::uint64_t>(cx); };
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> cells(n);
+    std::vector<value> v(n);
     for (std::size_t i = 0; i < n; ++i)
-        cells[i] = {key(static_cast<std::int64_t>((x[i] - minx) / s), static_cast<std::int64_t>((y[i] - miny) / s)),
-                    static_cast<std::uint32_t>(i)};
-    std::sort(cells.begin(), cells.end());
-    auto range = [&](std::int64_t cx, std::int64_t cy) {
-        if (cx < 0 || cy < 0)
-            return std::pair<std::size_t, std::size_t>{0, 0};
-        auto k = key(cx, cy);
-        auto lo = std::lower_bound(cells.begin(), cells.end(), std::pair<std::uint64_t, std::uint32_t>{k, 0});
-        auto hi = lo;
-        while (hi != cells.end() && hi->first == k)
-            ++hi;
-        return std::pair<std::size_t, std::size_t>{static_cast<std::size_t>(lo - cells.begin()), static_cast<std::size_t>(hi - cells.begin())};
-    };
-    double total = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        auto cx = static_cast<std::int64_t>((x[i] - minx) / s), cy = static_cast<std::int64_t>((y[i] - miny) / s);
-        double best = std::numeric_limits<double>::infinity();
-        for (std::int64_t ring = 0;; ++ring) {
-            for (std::int64_t dy = -ring; dy <= ring; ++dy)
-                for (std::int64_t dx = -ring; dx <= ring; ++dx) {
-                    if (std::max(std::abs(dx), std::abs(dy)) != ring)
-                        continue;
-                    auto [a, b] = range(cx + dx, cy + dy);
-                    for (std::size_t t = a; t < b; ++t) {
-                        std::uint32_t j = cells[t].second;
-                        if (j == i)
-                            continue;
-                        double d2 = (x[i] - x[j]) * (x[i] - x[j]) + (y[i] - y[j]) * (y[i] - y[j]);
-                        best = std::min(best, d2);
-                    }
-                }
-            double reach = static_cast<double>(ring) * s;
-            if (best <= reach * reach)
-                break;
+        v[i] = {pt(x[i], y[i]), static_cast<std::uint32_t>(i)};
+    bgi::rtree<value, bgi::rstar<16>> tree(v.begin(), v.end()); // bulk-loaded (packed)
+    const unsigned T = thread_count(0);
+    std::vector<double> sums(T, 0.0);
+    auto work = [&](unsigned t) {
+        std::vector<value> hits;
+        for (std::size_t i = t; i < n; i += T) {
+            hits.clear();
+            // two nearest: the point itself (or a duplicate) and its neighbour
+            tree.query(bgi::nearest(pt(x[i], y[i]), 2), std::back_inserter(hits));
+            double best = std::numeric_limits<double>::infinity();
+            for (auto& h : hits)
+                if (h.second != i)
+                    best = std::min(best, bg::distance(h.first, pt(x[i], y[i])));
+            sums[t] += best;
         }
-        total += std::sqrt(best);
-    }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < T; ++t)
+        pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool)
+        th.join();
+    double total = 0;
+    for (double s2 : sums)
+        total += s2;
     r.mean_nn = total / static_cast<double>(n);
     double density = static_cast<double>(n) / area;
     r.expected = 0.5 / std::sqrt(density);
