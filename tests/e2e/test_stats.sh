@@ -47,6 +47,12 @@ expect_err_contains "no column 'longitude' (given with --x)"
 run stats "$D/points.csv" --parks "$D/parks.geojson" --format csv --table all
 expect_rc 2
 
+# any OGR point source gives the same counts (the bad row has no geometry there)
+ogr2ogr -q -f GPKG pts.gpkg "$D/points.csv" -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -a_srs EPSG:4326 2>/dev/null
+run stats pts.gpkg --parks "$D/parks.geojson" --format csv
+expect_rc 0
+expect_eq "$OUT" "$(cat "$D/counts_exclude.csv")" "counts from a GeoPackage"
+
 # the embedded parks: layout alignment is reported
 run stats "$D/points.csv" --format csv --table layouts
 expect_rc 0
