@@ -157,6 +157,7 @@ public:
 
     void validate() override
     {
+        parks.validate();
         if (!(eps > 0))
             throw geo::usage_error("cluster: --eps must be a positive distance in metres, got " + fmt::format("{}", eps) + ".");
         if (bandwidth && !(*bandwidth > 0))
@@ -198,7 +199,7 @@ public:
         const auto& tags = map.tags();
         auto tag_of = [&](std::uint8_t c) { return c < tags.size() ? tags[c] : std::string(); };
 
-        auto ps = parks.load();
+        auto ps = parks.load(env.err);
         std::vector<table> tables;
         // clusters: size, core, dominant industry, parks overlapped (through their points)
         std::vector<std::vector<std::size_t>> members(static_cast<std::size_t>(db.clusters) + 1);

@@ -57,10 +57,12 @@ public:
         out.add_to(app);
     }
 
+    void validate() override { parks.validate(); }
+
     int run(io_env& env) override
     {
         check_output(out.path, out.overwrite);
-        auto ps = parks.load();
+        auto ps = parks.load(env.err);
         geo::layer reg = geo::read_layer(region.empty() ? geo::layer_path("districts.geojson").string() : region);
         geo::reproject(reg, geo::crs::wgs84(), reg.crs ? nullptr : std::make_unique<geo::crs>(geo::crs::wgs84()).get());
         std::vector<const OGRGeometry*> rg;

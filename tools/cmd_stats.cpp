@@ -71,6 +71,7 @@ public:
 
     void validate() override
     {
+        parks.validate();
         if (which.empty())
             which = format == "csv" ? "counts" : "all";
         if (format == "csv" && which == "all")
@@ -81,7 +82,7 @@ public:
     {
         check_output(output, overwrite);
         check_output(join_to, overwrite);
-        auto ps = parks.load();
+        auto ps = parks.load(env.err);
         geo::park_index idx(ps.geometries());
         auto map = pts.industries();
         auto ropt = pts.options();

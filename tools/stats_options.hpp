@@ -9,7 +9,10 @@
 #include <libgeo/io/csv_points.hpp>
 #include <libgeo/stats/parks.hpp>
 
+#include "parks_options.hpp"
+
 #include <filesystem>
+#include <ostream>
 #include <string>
 
 namespace zjgeo {
@@ -68,18 +71,32 @@ struct point_input_options {
     }
 };
 
+/// The parks for statistics: the plan's (embedded, or with the user's boundaries
+/// substituted when the --parks features match the plan's parks by id or Chinese
+/// name), else — when nothing matches — the --parks polygons as they are, keyed
+/// by --park-key (default park_id, id, code, name_zh, name), without layouts.
 struct parks_input_options {
-    std::string path, key, layer, src_crs;
+    parks_options opt;
 
-    void add_to(CLI::App& app)
+    void add_to(CLI::App& app) { opt.add_to(app); }
+    void validate() const { opt.validate(); }
+
+    geo::stats::park_set load(std::ostream& err) const
     {
-        app.add_option("--parks", path, "Park polygons to use instead of the embedded 22 parks (any vector source)");
-        app.add_option("--park-key", key, "Field of --parks holding the park id (default: park_id, id, code, name_zh, name)");
-        app.add_option("--parks-layer", layer, "Layer of --parks");
-        app.add_option("--parks-crs", src_crs, "CRS of --parks when the file has none (e.g. gcj02)");
+        if (opt.path.empty())
+            return geo::stats::from_plan(geo::model::plan::load(), true);
+        try {
+            auto plan = geo::model::plan::load(opt.source());
+            if (!plan.substitution().matched.empty()) {
+                err << plan.substitution().describe();
+                return geo::stats::from_plan(plan, false);
+            }
+        } catch (const geo::usage_error&) {
+            if (!opt.key.empty())
+                throw; // the named key field does not exist
+        }
+        return geo::stats::load_parks({opt.path, opt.key, opt.layer, opt.crs, opt.encoding});
     }
-
-    geo::stats::park_set load() const { return geo::stats::load_parks({path, key, layer, src_crs}); }
 };
 
 } // namespace zjgeo

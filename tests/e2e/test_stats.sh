@@ -53,6 +53,11 @@ run stats pts.gpkg --parks "$D/parks.geojson" --format csv
 expect_rc 0
 expect_eq "$OUT" "$(cat "$D/counts_exclude.csv")" "counts from a GeoPackage"
 
+# no industry column: only the ALL rows
+run stats "$D/points.csv" --parks "$D/parks.geojson" --format csv --industry -
+expect_rc 0
+expect_eq "$OUT" "$(printf 'park_id,industry,count\nA,ALL,3\nB,ALL,2')" "ALL rows only without industries"
+
 # the embedded parks: layout alignment is reported
 run stats "$D/points.csv" --format csv --table layouts
 expect_rc 0

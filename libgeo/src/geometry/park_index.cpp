@@ -227,7 +227,11 @@ park_index::park_index(const std::vector<const OGRGeometry*>& polygons)
     for (std::size_t k = 0; k < parks_.size(); ++k) {
         if (raw[k].empty())
             continue;
-        std::fill(edge.begin(), edge.end(), 0);
+        const park& p = parks_[k];
+        std::size_t i0 = cell_x(p.xmin - margin), i1 = cell_x(p.xmax + margin);
+        std::size_t j0 = cell_y(p.ymin - margin), j1 = cell_y(p.ymax + margin);
+        for (std::size_t j = j0; j <= j1; ++j) // clear only the park's envelope
+            std::fill(edge.begin() + static_cast<std::ptrdiff_t>(j * gnx_ + i0), edge.begin() + static_cast<std::ptrdiff_t>(j * gnx_ + i1 + 1), 0);
         for (auto& s : raw[k]) {
             std::size_t i0 = cell_x(std::min(s.x1, s.x2) - margin), i1 = cell_x(std::max(s.x1, s.x2) + margin);
             std::size_t j0 = cell_y(std::min(s.y1, s.y2) - margin), j1 = cell_y(std::max(s.y1, s.y2) + margin);
@@ -235,9 +239,6 @@ park_index::park_index(const std::vector<const OGRGeometry*>& polygons)
                 for (std::size_t i = i0; i <= i1; ++i)
                     edge[j * gnx_ + i] = 1;
         }
-        const park& p = parks_[k];
-        std::size_t i0 = cell_x(p.xmin - margin), i1 = cell_x(p.xmax + margin);
-        std::size_t j0 = cell_y(p.ymin - margin), j1 = cell_y(p.ymax + margin);
         for (std::size_t j = j0; j <= j1; ++j)
             for (std::size_t i = i0; i <= i1; ++i) {
                 std::size_t c = j * gnx_ + i;

@@ -6,9 +6,9 @@
 #include "libgeo/crs/geodesic.hpp"
 #include "libgeo/crs/transform.hpp"
 #include "libgeo/io/vector_io.hpp"
+#include "libgeo/model/plan.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -46,38 +46,6 @@ std::vector<std::size_t> park_set::sorted_order() const
 
 namespace {
 
-std::vector<layout_spec> read_layouts()
-{
-    auto path = layer_path("layouts.json");
-    std::ifstream in(path);
-    nlohmann::json j;
-    try {
-        in >> j;
-    } catch (const std::exception& e) {
-        throw format_error("stats: " + geo::quoted(path.string()) + ": " + e.what() + ".");
-    }
-    std::vector<layout_spec> out;
-    for (auto& l : j.at("layouts")) {
-        layout_spec s;
-        s.id = l.value("id", "");
-        s.name_zh = l.value("name_zh", "");
-        if (l.contains("industry_tag") && l["industry_tag"].is_string())
-            s.industry = l["industry_tag"].get<std::string>();
-        for (auto& r : l.at("roles")) {
-            role_spec rs;
-            rs.id = r.value("id", "");
-            rs.name_zh = r.value("name_zh", "");
-            for (auto& p : r.value("parks", nlohmann::json::array()))
-                rs.parks.push_back(p.get<std::string>());
-            for (auto& p : r.value("derived", nlohmann::json::array()))
-                rs.parks.push_back(p.get<std::string>());
-            s.roles.push_back(std::move(rs));
-        }
-        out.push_back(std::move(s));
-    }
-    return out;
-}
-
 std::vector<std::string> split_tags(const std::string& s)
 {
     std::vector<std::string> out;
@@ -97,15 +65,49 @@ std::vector<std::string> split_tags(const std::string& s)
 
 } // namespace
 
+park_set from_plan(const model::plan& plan, bool embedded)
+{
+    park_set ps;
+    ps.parks = plan.parks_layer();
+    ps.embedded = embedded;
+    ps.source = embedded ? "embedded parks (approximate/schematic boundaries)" : "plan parks with user boundaries";
+    const std::size_t n = ps.parks.features.size();
+    ps.ids.assign(n, "");
+    ps.names.assign(n, "");
+    ps.industry_tags.assign(n, {});
+    for (const auto& p : plan.parks()) {
+        if (p.feature_index >= n)
+            continue;
+        ps.ids[p.feature_index] = p.id;
+        ps.names[p.feature_index] = p.name_zh;
+        ps.industry_tags[p.feature_index] = p.industry_tags;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (ps.ids[i].empty())
+            ps.ids[i] = "feature_" + std::to_string(i);
+        const auto* g = ps.parks.features[i].geometry.get();
+        ps.area_km2.push_back(g ? geodesic_area_km2(*g) : 0.0);
+    }
+    for (const auto& l : plan.layouts()) {
+        layout_spec s{l.id, l.name_zh, l.id == "overall" ? std::string() : l.id, {}};
+        for (const auto& r : l.roles)
+            s.roles.push_back({r.id, r.name_zh, r.members()});
+        ps.layouts.push_back(std::move(s));
+    }
+    return ps;
+}
+
 park_set load_parks(const park_source& src)
 {
     park_set ps;
     read_options ro;
     if (!src.layer.empty())
         ro.layer = src.layer;
-    std::string path = src.path.empty() ? layer_path("parks.geojson").string() : src.path;
-    ps.embedded = src.path.empty();
-    ps.source = ps.embedded ? "embedded parks (approximate/schematic boundaries)" : src.path;
+    ro.encoding = src.encoding;
+    if (src.path.empty())
+        return from_plan(model::plan::load(), true);
+    std::string path = src.path;
+    ps.source = src.path;
     ps.parks = read_layer(path, ro);
     std::optional<crs> from;
     if (!src.src_crs.empty())
@@ -149,15 +151,6 @@ park_set load_parks(const park_source& src)
         ps.industry_tags.push_back(tags_idx ? split_tags(to_string(f.values[*tags_idx])) : std::vector<std::string>{});
         ps.area_km2.push_back(f.geometry ? geodesic_area_km2(*f.geometry) : 0.0);
     }
-    // layouts apply when the parks carry the plan's ids
-    auto layouts = read_layouts();
-    bool any = false;
-    for (auto& l : layouts)
-        for (auto& r : l.roles)
-            for (auto& p : r.parks)
-                any = any || seen.count(p);
-    if (any)
-        ps.layouts = std::move(layouts);
     return ps;
 }
 

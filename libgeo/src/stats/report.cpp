@@ -21,9 +21,11 @@ std::string join(const std::vector<std::string>& v, const char* sep)
 table counts_table(const count_table& t, const park_set& ps)
 {
     table tb{"counts", "Enterprises per park and industry", {"park_id", "industry", "count"}, {}};
+    // without any industry value (no industry column) only the ALL rows say something
+    const bool no_industry = t.total > 0 && t.all[t.industries.size()] == t.total;
     for (std::size_t p : ps.sorted_order()) {
         tb.rows.push_back({ps.ids[p], std::string("ALL"), i64(t.park_total(p))});
-        for (std::size_t k = 0; k < t.industries.size(); ++k)
+        for (std::size_t k = 0; k < t.industries.size() && !no_industry; ++k)
             tb.rows.push_back({ps.ids[p], t.industries[k], i64(t.n(p, k))});
     }
     return tb;

@@ -3,6 +3,7 @@
 // plan (with its industry layouts), or a user's polygons (--parks FILE
 // --park-key FIELD). Geometry in WGS84 lon/lat, geodesic areas in km².
 #include "libgeo/io/layer.hpp"
+#include "libgeo/model/plan.hpp"
 
 #include <string>
 #include <vector>
@@ -40,12 +41,17 @@ struct park_set {
 };
 
 struct park_source {
-    std::string path;      ///< "" = embedded layers/parks.geojson
+    std::string path;      ///< "" = the embedded parks of the plan model
     std::string key_field; ///< "" = auto: park_id, id, code, name_zh, name
     std::string layer;
     std::string src_crs;
+    std::string encoding;
 };
 
+/// The plan's parks (embedded, or with a user's boundaries substituted) and its layouts.
+park_set from_plan(const model::plan& plan, bool embedded);
+
+/// Arbitrary polygons keyed by a field (path given), or the embedded plan (path "").
 /// @throws io_error / usage_error (no key field, duplicate or empty keys).
 park_set load_parks(const park_source& src);
 

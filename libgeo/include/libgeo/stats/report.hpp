@@ -9,7 +9,8 @@
 namespace geo::stats {
 
 /// park_id,industry,count — the peers' output contract: per park (sorted) an
-/// ALL row then one row per industry in byte order, zeros included.
+/// ALL row then one row per industry in byte order, zeros included (only the
+/// ALL rows when no point has an industry).
 table counts_table(const count_table& t, const park_set& ps);
 /// Per park x industry: count, density, share, LQ with CI, small-count flag.
 table park_industry_table(const summary& s, const count_table& t, const park_set& ps);
