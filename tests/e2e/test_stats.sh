@@ -58,6 +58,15 @@ run stats "$D/points.csv" --parks "$D/parks.geojson" --format csv --industry -
 expect_rc 0
 expect_eq "$OUT" "$(printf 'park_id,industry,count\nA,ALL,3\nB,ALL,2')" "ALL rows only without industries"
 
+# --parks whose features carry the plan's ids replace those parks' geometry (plan model
+# substitution): zjsc becomes fixture square A, so its IC count is A's
+cat > zjsc.geojson <<'GJ'
+{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"zjsc"},"geometry":{"type":"Polygon","coordinates":[[[121.0,31.0],[121.02,31.0],[121.02,31.02],[121.0,31.02],[121.0,31.0]]]}}]}
+GJ
+run stats "$D/points.csv" --parks zjsc.geojson --park-key id --format csv --table layouts
+expect_rc 0
+expect_out_contains "ic,集成电路“一核两翼多点”,core,一核,ic,2,"
+
 # the embedded parks: layout alignment is reported
 run stats "$D/points.csv" --format csv --table layouts
 expect_rc 0
