@@ -290,6 +290,16 @@ public:
     void parse(const char* b, const char* e, std::uint64_t line, worker& w) const
     {
         w.batch.clear();
+        // room for the part's rows at >= 16 bytes a row, kept across blocks
+        const std::size_t guess = static_cast<std::size_t>(e - b) / 16 + 16;
+        if (w.batch.x.capacity() < guess) {
+            w.batch.x.reserve(guess);
+            w.batch.y.reserve(guess);
+            w.batch.industry.reserve(guess);
+            w.batch.id.reserve(guess);
+            if (c_.weight >= 0)
+                w.batch.weight.reserve(guess);
+        }
         const int nf = c_.count;
         field fields_buf[5]{};
         const char* p = b;
@@ -439,6 +449,25 @@ private:
     const industry_map& map_;
 };
 
+// A growable byte buffer that, unlike std::vector<char>, does not zero its memory.
+class raw_buffer {
+public:
+    explicit raw_buffer(std::size_t n) : p_(new char[n]), n_(n) {}
+    char* data() { return p_.get(); }
+    std::size_t size() const { return n_; }
+    void resize(std::size_t n) // keeps the first min(n, size) bytes
+    {
+        std::unique_ptr<char[]> q(new char[n]);
+        std::memcpy(q.get(), p_.get(), std::min(n, n_));
+        p_ = std::move(q);
+        n_ = n;
+    }
+
+private:
+    std::unique_ptr<char[]> p_;
+    std::size_t n_;
+};
+
 struct fd_guard {
     int fd;
     ~fd_guard()
@@ -461,7 +490,7 @@ point_read_report read_csv(const std::string& source, const point_read_options& 
 #endif
     const unsigned threads = std::max(1u, opt.threads ? opt.threads : std::thread::hardware_concurrency());
     std::size_t cap = std::max<std::size_t>(opt.block_bytes, 1 << 16);
-    std::vector<char> buf(cap);
+    raw_buffer buf(cap);
     std::size_t have = 0;
     bool eof = false;
     auto fill = [&]() {
