@@ -17,6 +17,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <iostream>
 
 namespace zjgeo {
@@ -88,6 +90,7 @@ public:
         app.add_option("--key", key_field, "Field of A naming each roll-up group (default: id for the parks)");
         app.add_option("--distance", distance, "reach: distance, e.g. 2km or 500m");
         app.add_option("--from", from_path, "reach: source layer (default: the embedded science facilities)");
+        app.add_flag("--timings", timings, "Print the time of each phase on stderr");
         app.add_option("--table", table_path, "reach: write the (target, source, distance) table (.csv, .md, .json)");
     }
 
@@ -166,6 +169,17 @@ private:
     std::string distance, from_path, table_path;
     double distance_m = 0;
     bool table_to_stdout = false, summary_to_stdout = false;
+    bool timings = false;
+    std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
+
+    void mark(io_env& env, const char* phase)
+    {
+        if (!timings)
+            return;
+        auto now = std::chrono::steady_clock::now();
+        env.err << fmt::format("timing: {:<8} {:.3f} s\n", phase, std::chrono::duration<double>(now - t0).count());
+        t0 = now;
+    }
     geo::overlay::operation op = geo::overlay::operation::intersection;
 
     std::optional<geo::model::plan> plan_;
@@ -207,8 +221,11 @@ private:
         for (const auto* p : {&out.path, &summary_path, &report_path})
             if (!p->empty() && !out.overwrite && !geo::is_database_destination(*p) && std::filesystem::exists(*p))
                 throw geo::usage_error(geo::quoted(*p) + " exists. Use --overwrite to replace it.");
+        mark(env, "start");
         geo::layer a = read_input(inputs[0], a_in);
+        mark(env, "read A");
         geo::layer b = read_input(inputs[1], b_in);
+        mark(env, "read B");
         geo::overlay::options o;
         o.op = op;
         auto comma = suffixes.find(',');
@@ -235,10 +252,12 @@ private:
             b.require_field(by_field);
 
         auto res = geo::overlay::run(a, b, o);
+        mark(env, "overlay");
         res.out.name = op_name == "rollup" ? "intersection" : op_name;
         write_report(env, res.repairs);
         if (!out.path.empty())
             geo::write_layer(out.path, res.out, out.write_options());
+        mark(env, "write");
         if (!summary_path.empty() || summary_to_stdout) {
             auto entries = geo::overlay::rollup(res, a, b, {key, label, by_field}, is_parks(inputs[0]) ? "park" : "feature");
             if (is_parks(inputs[0])) {

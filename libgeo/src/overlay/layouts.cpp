@@ -29,15 +29,12 @@ bool is_derived(const model::role& r, const std::string& park_id)
     return std::find(r.derived.begin(), r.derived.end(), park_id) != r.derived.end();
 }
 
-// The industry word of a layout for the roles_zh label: "集成电路产业布局" -> "集成电路".
-std::string short_name(const std::string& name)
+// The industry words of a layout for the roles_zh label: "集成电路“一核两翼多点”" -> "集成电路";
+// the English name up to its colon: "Integrated circuits: 'one core ...'" -> "Integrated circuits".
+std::string short_name(const std::string& name, const std::string& stop)
 {
-    for (const char* tail : {"产业空间布局", "产业布局", "空间布局", "布局"}) {
-        std::string t = tail;
-        if (name.size() > t.size() && name.compare(name.size() - t.size(), t.size(), t) == 0)
-            return name.substr(0, name.size() - t.size());
-    }
-    return name;
+    auto pos = name.find(stop);
+    return pos == std::string::npos || pos == 0 ? name : name.substr(0, pos);
 }
 
 } // namespace
@@ -76,8 +73,8 @@ layer layouts_layer(const model::plan& plan)
             if (lay.id == overall_layout_id)
                 continue;
             ++n;
-            zh.push_back(short_name(lay.name_zh) + "·" + r->name_zh);
-            en.push_back(lay.name_en + "·" + (r->name_en.empty() ? r->id : r->name_en));
+            zh.push_back(short_name(lay.name_zh, "“") + "·" + r->name_zh);
+            en.push_back(short_name(lay.name_en, ":") + "·" + (r->name_en.empty() ? r->id : r->name_en));
             if (is_derived(*r, p.id))
                 derived.push_back(lay.id);
         }
