@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <filesystem>
 #include <iostream>
 
@@ -100,17 +101,17 @@ public:
             op_name = "reach";
         if (op_name == "layouts") {
             if (!inputs.empty() || parks_flag)
-                throw geo::usage_error("overlay layouts takes no input layer (it reads the plan).");
+                throw geo::usage_error("'layouts' takes no input layer (it reads the plan). Run: zjgeo overlay layouts -o OUTPUT");
             if (out.path.empty())
-                throw geo::usage_error("overlay layouts needs -o OUTPUT.");
+                throw geo::usage_error("'layouts' needs -o OUTPUT, e.g. zjgeo overlay layouts -o layouts_overlay.gpkg");
             return;
         }
         if (op_name == "reach") {
             if (distance.empty())
-                throw geo::usage_error("overlay reach needs --distance (e.g. --distance 2km).");
+                throw geo::usage_error("'reach' needs --distance, e.g. --distance 2km.");
             distance_m = geo::overlay::parse_distance_m(distance);
             if (inputs.size() > 1 || (parks_flag && !inputs.empty()))
-                throw geo::usage_error("overlay reach takes one target layer (default: the parks); give the sources with --from.");
+                throw geo::usage_error("'reach' takes one target layer (default: the parks); give the sources with --from.");
             if (out.path.empty() && table_path.empty())
                 table_to_stdout = true;
             return;
@@ -120,15 +121,26 @@ public:
             if (out.path.empty() && summary_path.empty())
                 summary_to_stdout = true;
         } else {
+            auto names = geo::overlay::operation_names();
+            if (op_name != "erase" && std::find(names.begin(), names.end(), op_name) == names.end()) {
+                names.insert(names.begin(), "layouts");
+                names.insert(names.end(), {"rollup", "reach"});
+                std::string hint = nearest(op_name, names), list;
+                for (const auto& n : names)
+                    list += (list.empty() ? "" : ", ") + n;
+                throw geo::usage_error("unknown operation " + geo::quoted(op_name) + "." +
+                                       (hint.empty() ? "" : " Did you mean " + geo::quoted(hint) + "?") +
+                                       " Use one of: " + list + ".");
+            }
             op = geo::overlay::parse_operation(op_name);
             if (out.path.empty())
-                throw geo::usage_error(fmt::format("overlay {} needs -o OUTPUT.", op_name));
+                throw geo::usage_error(fmt::format("'{}' needs -o OUTPUT.", op_name));
         }
         if (parks_flag)
             inputs.insert(inputs.begin(), parks_token);
         if (inputs.size() != 2)
-            throw geo::usage_error(fmt::format("overlay {} needs two layers A and B, got {}. Example: zjgeo overlay {} "
-                                               "--parks landuse.gpkg -o out.gpkg",
+            throw geo::usage_error(fmt::format("'{}' needs two layers A and B, got {}. Example: zjgeo overlay {} "
+                                               "@parks landuse.gpkg -o out.gpkg",
                                                op_name, inputs.size(), op_name));
         if (no_area && (!summary_path.empty() || op_name == "rollup"))
             throw geo::usage_error("--no-area cannot be combined with a roll-up (--summary or rollup).");
@@ -193,13 +205,22 @@ private:
         return *plan_;
     }
 
+    // A layer as stored (its own CRS); pseudo-datum inputs (--a-src-crs gcj02) become WGS84.
     geo::layer read_input(const std::string& path, input_options& in)
     {
         if (is_parks(path))
             return the_plan().parks_layer();
         in.path = path;
         in.encoding = encoding;
-        return in.read_wgs84();
+        auto src = in.source_crs();
+        if (src && src->is_pseudo())
+            return in.read_wgs84();
+        geo::layer l = geo::read_layer(path, in.read_options());
+        if (src)
+            l.crs = src->srs();
+        if (!l.crs)
+            l.crs = geo::wgs84(); // GeoJSON/CSV without a CRS are lon/lat by convention
+        return l;
     }
 
     void write_table(const std::string& path, const geo::overlay::table& t) const
@@ -222,10 +243,22 @@ private:
             if (!p->empty() && !out.overwrite && !geo::is_database_destination(*p) && std::filesystem::exists(*p))
                 throw geo::usage_error(geo::quoted(*p) + " exists. Use --overwrite to replace it.");
         mark(env, "start");
-        geo::layer a = read_input(inputs[0], a_in);
-        mark(env, "read A");
-        geo::layer b = read_input(inputs[1], b_in);
-        mark(env, "read B");
+        if (is_parks(inputs[0]) || is_parks(inputs[1]))
+            the_plan(); // load once, before the readers run in parallel
+        // Read A and B at the same time (separate GDAL datasets).
+        auto b_future = std::async(std::launch::async, [&] { return read_input(inputs[1], b_in); });
+        geo::layer a;
+        try {
+            a = read_input(inputs[0], a_in);
+        } catch (...) {
+            b_future.wait();
+            throw;
+        }
+        geo::layer b = b_future.get();
+        mark(env, "read");
+        // B joins A's CRS (as in QGIS); the overlay runs on A's coordinates.
+        if (!a.crs->IsSame(b.crs.get()))
+            geo::reproject(b, geo::crs::from_srs(*a.crs));
         geo::overlay::options o;
         o.op = op;
         auto comma = suffixes.find(',');
@@ -259,7 +292,7 @@ private:
             geo::write_layer(out.path, res.out, out.write_options());
         mark(env, "write");
         if (!summary_path.empty() || summary_to_stdout) {
-            auto entries = geo::overlay::rollup(res, a, b, {key, label, by_field}, is_parks(inputs[0]) ? "park" : "feature");
+            auto entries = geo::overlay::rollup(res, a, b, {key, label, by_field, o.area_crs}, is_parks(inputs[0]) ? "park" : "feature");
             if (is_parks(inputs[0])) {
                 auto roles = geo::overlay::rollup_roles(entries, the_plan());
                 entries.insert(entries.end(), roles.begin(), roles.end());
@@ -276,8 +309,9 @@ private:
                 for (const auto& f : res.out.features)
                     if (std::holds_alternative<double>(f.values.back()))
                         total += std::get<double>(f.values.back());
-            env.out << fmt::format("{}: {} pieces from {} × {} features ({} candidate pairs)", op_name,
-                                   res.out.features.size(), a.features.size(), b.features.size(), res.candidate_pairs);
+            const auto n = res.out.features.size();
+            env.out << fmt::format("{}: {} piece{} from {} × {} features ({} candidate pairs)", op_name, n,
+                                   n == 1 ? "" : "s", a.features.size(), b.features.size(), res.candidate_pairs);
             if (!o.area_field.empty())
                 env.out << fmt::format(", {:.5f} km²", total);
             if (!out.path.empty())

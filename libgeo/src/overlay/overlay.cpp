@@ -426,13 +426,12 @@ result run(const layer& la, const layer& lb, const options& opt)
     res.out.features.resize(refs.size());
     res.a_index.resize(refs.size());
     res.b_index.resize(refs.size());
-    std::optional<crs> from;
-    if (opt.area_crs)
-        from = res.out.crs ? crs::from_srs(*res.out.crs) : crs::wgs84();
+    // Area: planar in area_crs, or geodesic on WGS84; one PROJ transformation per thread.
+    const crs from = res.out.crs ? crs::from_srs(*res.out.crs) : crs::wgs84();
     auto make_tr = [&](unsigned) {
-        return opt.area_crs ? std::make_unique<transformer>(*from, *opt.area_crs) : std::unique_ptr<transformer>();
+        return with_area ? std::make_unique<detail::area_measure>(from, opt.area_crs) : nullptr;
     };
-    parallel_for(refs.size(), opt.threads, 64, make_tr, [&](std::unique_ptr<transformer>& tr, std::size_t k) {
+    parallel_for(refs.size(), opt.threads, 64, make_tr, [&](std::unique_ptr<detail::area_measure>& tr, std::size_t k) {
         const auto& r = refs[k];
         feature& f = res.out.features[k];
         f.source_index = static_cast<std::int64_t>(k);
@@ -443,18 +442,7 @@ result run(const layer& la, const layer& lb, const options& opt)
             std::copy(lb.features[r.ib].values.begin(), lb.features[r.ib].values.end(), f.values.begin() + na);
         f.geometry = geos::to_ogr(*r.g);
         if (with_area) {
-            double area = 0;
-            if (tr) {
-                geometry_ptr copy = clone(f.geometry.get());
-                tr->transform(*copy);
-                if (OGR_GT_IsSurface(wkbFlatten(copy->getGeometryType())))
-                    area = copy->toSurface()->get_Area();
-                else if (wkbFlatten(copy->getGeometryType()) == wkbMultiPolygon)
-                    area = copy->toMultiPolygon()->get_Area();
-                area /= 1e6;
-            } else {
-                area = geodesic_area_km2(*f.geometry);
-            }
+            const double area = (*tr)(*f.geometry);
             f.values.back() = area;
         }
         res.a_index[k] = r.ia;

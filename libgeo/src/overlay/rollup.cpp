@@ -1,7 +1,7 @@
 #include "libgeo/overlay/rollup.hpp"
 
 #include "libgeo/core/error.hpp"
-#include "libgeo/crs/geodesic.hpp"
+#include "overlay/util.hpp"
 
 #include <map>
 
@@ -29,6 +29,7 @@ std::vector<rollup_entry> rollup(const result& r, const layer& a, const layer& b
         std::map<std::string, std::pair<std::size_t, double>> cats;
         std::pair<std::size_t, double> all{0, 0};
     };
+    const detail::area_measure measure(a.crs ? crs::from_srs(*a.crs) : crs::wgs84(), opt.area_crs);
     std::vector<std::string> order;
     std::map<std::string, group> groups;
     auto key_of = [&](std::size_t i) { return key_i ? a.text(a.features[i], *key_i) : std::to_string(a.features[i].source_index); };
@@ -41,7 +42,7 @@ std::vector<rollup_entry> rollup(const result& r, const layer& a, const layer& b
                 it->second.label = a.text(a.features[i], *label_i);
         }
         if (a.features[i].geometry)
-            it->second.whole += geodesic_area_km2(*a.features[i].geometry);
+            it->second.whole += measure(*a.features[i].geometry);
     }
     for (std::size_t k = 0; k < r.out.features.size(); ++k) {
         const auto ia = r.a_index[k];

@@ -1,6 +1,7 @@
 #include "overlay/util.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/crs/geodesic.hpp"
 
 #include <fmt/format.h>
 
@@ -123,6 +124,34 @@ repair_outcome check_and_repair(geos::geom_ptr g)
     }
     r.repaired = true;
     return r;
+}
+
+area_measure::area_measure(const crs& from, const std::optional<crs>& area_crs) : planar_(area_crs.has_value())
+{
+    tr_ = std::make_unique<transformer>(from, area_crs ? *area_crs : crs::wgs84());
+    if (!planar_ && tr_->is_identity())
+        tr_.reset();
+}
+
+double area_measure::operator()(const OGRGeometry& g) const
+{
+    if (!tr_)
+        return geodesic_area_km2(g);
+    geometry_ptr copy = clone(&g);
+    tr_->transform(*copy);
+    if (!planar_)
+        return geodesic_area_km2(*copy);
+    const auto t = wkbFlatten(copy->getGeometryType());
+    if (OGR_GT_IsSurface(t))
+        return copy->toSurface()->get_Area() / 1e6;
+    if (OGR_GT_IsSubClassOf(t, wkbGeometryCollection)) {
+        double sum = 0;
+        for (const OGRGeometry* part : *copy->toGeometryCollection())
+            if (OGR_GT_IsSurface(wkbFlatten(part->getGeometryType())))
+                sum += part->toSurface()->get_Area() / 1e6;
+        return sum;
+    }
+    return 0;
 }
 
 } // namespace geo::overlay::detail

@@ -1,7 +1,11 @@
 #pragma once
 // Private helpers of the overlay module: a deterministic parallel loop and
 // GEOS geometry utilities (extraction of parts by dimension, repair).
+#include "libgeo/crs/transform.hpp"
 #include "libgeo/geometry/geos.hpp"
+
+#include <memory>
+#include <optional>
 
 #include <algorithm>
 #include <atomic>
@@ -90,5 +94,18 @@ struct repair_outcome {
 /// Validate `g`; repair it with MakeValid (structure method) when invalid,
 /// keeping the parts of its own dimension. Takes ownership of g.
 repair_outcome check_and_repair(geos::geom_ptr g);
+
+/// Area of a geometry in km²: planar in `area_crs` when given, else geodesic on
+/// WGS84 (after transforming from `from` when it is not WGS84 already).
+/// Not thread-safe (holds a PROJ transformation): one per thread.
+class area_measure {
+public:
+    area_measure(const crs& from, const std::optional<crs>& area_crs);
+    double operator()(const OGRGeometry& g) const;
+
+private:
+    std::unique_ptr<transformer> tr_;
+    bool planar_ = false;
+};
 
 } // namespace geo::overlay::detail

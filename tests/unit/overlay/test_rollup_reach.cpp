@@ -57,12 +57,13 @@ TEST_CASE("rollup sums piece areas per A key and B category", "[overlay][rollup]
     geo::overlay::options o;
     o.area_crs = geo::crs::parse("EPSG:32651");
     auto r = geo::overlay::run(parks, lu, o);
-    auto e = geo::overlay::rollup(r, parks, lu, {"id", "name_zh", "landuse"}, "park");
+    auto e = geo::overlay::rollup(r, parks, lu, {"id", "name_zh", "landuse", o.area_crs}, "park");
     REQUIRE(e.size() == 4);
     CHECK(e[0].key == "p1");
     CHECK(e[0].label == "一号园");
     CHECK(e[0].category == "green");
     CHECK(e[0].area_km2 == Approx(2.0));
+    CHECK(e[0].share() == Approx(0.5));
     CHECK(e[1].category == "industrial");
     CHECK(e[1].pieces == 1);
     CHECK(e[2].category == "(all)");

@@ -69,8 +69,8 @@ struct options {
     /// Name of the area field added to the output; "" = none. It wins a name
     /// clash with an input field (that field takes its side's suffix).
     std::string area_field = "area_km2";
-    /// Planar area in this CRS instead of geodesic area on WGS84 (the layers must then
-    /// be in a CRS the transformation accepts; geodesic area needs lon/lat WGS84).
+    /// Planar area in this CRS instead of the geodesic area on the WGS84 ellipsoid
+    /// (which is measured after transforming the piece to WGS84 when the layers are in another CRS).
     std::optional<crs> area_crs;
     /// Worker threads; 0 = one per hardware thread.
     unsigned threads = 0;
@@ -85,8 +85,9 @@ struct result {
     std::size_t candidate_pairs = 0;  ///< pairs whose bounding boxes intersect
 };
 
-/// Overlay `a` with `b`. Both layers must be in the same CRS (WGS84 lon/lat for
-/// geodesic areas). union and symdifference need polygonal inputs; identity,
+/// Overlay `a` with `b` in their CRS (planar GEOS operations on the stored coordinates,
+/// as GeoPandas and PostGIS do). Both layers must be in the same CRS; a layer without
+/// a CRS is taken as WGS84 lon/lat. union and symdifference need polygonal inputs; identity,
 /// clip and difference need a polygonal `b` only when keep_geom_type matters.
 /// @throws usage_error (CRS mismatch, unsupported geometry combination),
 ///         geometry_error (GEOS fails on a pair, naming both features).

@@ -2,7 +2,10 @@
 // Area roll-ups of an overlay result: area by category (a field of B, e.g.
 // land use) per feature/key of A (e.g. per park), and per layout role of the
 // plan when A is the parks layer.
+#include "libgeo/crs/crs.hpp"
 #include "libgeo/overlay/overlay.hpp"
+
+#include <optional>
 #include "libgeo/overlay/table.hpp"
 
 #include <string>
@@ -18,6 +21,7 @@ struct rollup_options {
     std::string key_field;   ///< A's field naming the group ("" = A's feature position)
     std::string label_field; ///< A's field shown beside the key ("" = none)
     std::string by_field;    ///< B's category field ("" = one total per key)
+    std::optional<crs> area_crs; ///< as in overlay::options, for the groups' own areas
 };
 
 /// One group × category cell. Category "(all)" is the group's total.
@@ -34,7 +38,7 @@ struct rollup_entry {
 
 /// Roll up an overlay result (which must carry its area field) by A's key and
 /// B's category. Groups keep A's order; categories are sorted (byte order),
-/// "(all)" last. Group areas (whole_km2) are geodesic.
+/// "(all)" last. Group areas (whole_km2) are measured like the pieces.
 /// @throws usage_error naming a missing field (listing the available ones).
 std::vector<rollup_entry> rollup(const result& r, const layer& a, const layer& b, const rollup_options& opt,
                                  const std::string& scope = "feature");
