@@ -56,7 +56,7 @@ struct side {
     std::vector<bool> needed;             // takes part in a GEOS operation
     std::vector<geos::geom_ptr> geoms;    // GEOS geometry of needed features (null if dropped)
     std::vector<int> ncoords;
-    std::vector<std::optional<repair_entry>> repairs;
+    std::vector<std::unique_ptr<repair_entry>> repairs; // sparse: null when nothing to report
     int dim = -1;                         // highest dimension among present geometries
     int min_dim = 3;                      // lowest
 };
@@ -74,8 +74,9 @@ void scan(side& s, const layer& l)
     for (std::size_t i = 0; i < n; ++i) {
         const OGRGeometry* g = l.features[i].geometry.get();
         if (!g || g->IsEmpty()) {
-            s.repairs[i] = repair_entry{l.source.empty() ? l.name : l.source, l.features[i].source_index + 1,
-                                        g ? "empty geometry" : "no geometry", "dropped"};
+            s.repairs[i] = std::make_unique<repair_entry>(repair_entry{
+                l.source.empty() ? l.name : l.source, l.features[i].source_index + 1, g ? "empty geometry" : "no geometry",
+                "dropped"});
             continue;
         }
         OGREnvelope e;
@@ -99,7 +100,8 @@ void load(side& s, unsigned threads)
         auto g = geos::from_ogr(*l.features[i].geometry);
         auto r = detail::check_and_repair(std::move(g));
         if (!r.reason.empty())
-            s.repairs[i] = repair_entry{name, l.features[i].source_index + 1, r.reason, r.dropped ? "dropped" : "repaired"};
+            s.repairs[i] = std::make_unique<repair_entry>(
+                repair_entry{name, l.features[i].source_index + 1, r.reason, r.dropped ? "dropped" : "repaired"});
         if (r.geometry) {
             s.ncoords[i] = GEOSGetNumCoordinates_r(geos::context(), r.geometry.get());
             double x0, y0; // compute and cache the envelope before the geometry is shared between threads
