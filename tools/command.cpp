@@ -87,17 +87,24 @@ std::vector<std::string> option_names(const CLI::App& app)
 std::string with_hint(const CLI::ParseError& e, const CLI::App& app, const std::string& cmd)
 {
     std::string msg = e.what();
-    // CLI11: "The following arguments were not expected: --fomat"
+    // CLI11: "The following arguments were not expected: b --fomat" (in any order).
     const std::string marker = "not expected: ";
     auto pos = msg.find(marker);
     if (pos != std::string::npos) {
-        std::string word = msg.substr(pos + marker.size());
-        word = word.substr(0, word.find(' '));
-        auto eq = word.find('=');
-        if (eq != std::string::npos)
-            word = word.substr(0, eq);
-        if (std::string near = nearest(word, option_names(app)); !near.empty())
-            return msg + ". Did you mean " + geo::quoted(near) + "?";
+        std::istringstream words(msg.substr(pos + marker.size()));
+        std::string word, first_plain;
+        while (words >> word) {
+            if (word.size() > 1 && word[0] == '-') {
+                word = word.substr(0, word.find('='));
+                std::string near = nearest(word, option_names(app));
+                return "unknown option " + geo::quoted(word) + "." +
+                       (near.empty() ? " Try 'zjgeo help " + cmd + "'." : " Did you mean " + geo::quoted(near) + "?");
+            }
+            if (first_plain.empty())
+                first_plain = word;
+        }
+        if (!first_plain.empty())
+            return "unexpected argument " + geo::quoted(first_plain) + ". Try 'zjgeo help " + cmd + "'.";
     }
     return msg + ". Try 'zjgeo help " + cmd + "'.";
 }

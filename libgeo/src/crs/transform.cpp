@@ -128,9 +128,11 @@ void transformer::transform(OGRGeometry& g) const
 {
     if (identity_)
         return;
-    if ((from_.is_pseudo() || to_.is_pseudo()) && from_.is_geographic()) {
-        // ~1 km in degrees at Shanghai's latitude; segmentize works in source units.
-        g.segmentize(densify_m / 111000.0);
+    if (from_.is_pseudo() || to_.is_pseudo()) {
+        // The GCJ-02/BD-09 offsets vary along a long edge, so shifting only its
+        // end points would bend it wrongly: insert vertices first. segmentize
+        // works in source units: ~1 km in degrees, or metres for projected input.
+        g.segmentize(from_.is_geographic() ? densify_m / 111000.0 : densify_m);
     }
     ogr_adapter adapter(*this);
     if (g.transform(&adapter) != OGRERR_NONE)

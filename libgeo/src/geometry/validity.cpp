@@ -7,12 +7,29 @@
 
 namespace geo {
 
+namespace {
+
+// At most 7 decimals (1 cm in degrees), trailing zeros dropped: 121.5, 31.2345678.
+std::string short_number(double v)
+{
+    std::string s = fmt::format("{:.7f}", v);
+    while (!s.empty() && s.back() == '0')
+        s.pop_back();
+    if (!s.empty() && s.back() == '.')
+        s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+std::string source_of(const layer& l) { return quoted(l.source.empty() ? l.name : l.source); }
+
+} // namespace
+
 std::string validity::describe() const
 {
     if (valid)
         return "valid";
     if (x && y)
-        return fmt::format("{} at ({}, {})", reason, *x, *y);
+        return fmt::format("{} at ({}, {})", reason, short_number(*x), short_number(*y));
     return reason;
 }
 
@@ -72,6 +89,65 @@ geometry_ptr make_valid(const OGRGeometry& g)
                 polys->addGeometry(p);
     }
     return geometry_ptr(polys.release());
+}
+
+} // namespace geo
+
+namespace geo {
+
+layer_validity check_layer(const layer& l)
+{
+    layer_validity r;
+    std::int64_t pos = 0;
+    for (const auto& f : l.features) {
+        ++pos;
+        if (!f.geometry)
+            continue;
+        ++r.checked;
+        validity v = check_validity(*f.geometry);
+        if (v.valid)
+            continue;
+        if (r.invalid++ == 0) {
+            r.first_feature = pos;
+            r.first = v;
+        }
+    }
+    return r;
+}
+
+layer_validity repair_layer(layer& l)
+{
+    layer_validity r;
+    std::int64_t pos = 0;
+    for (auto& f : l.features) {
+        ++pos;
+        if (!f.geometry)
+            continue;
+        ++r.checked;
+        validity v = check_validity(*f.geometry);
+        if (v.valid)
+            continue;
+        if (r.invalid++ == 0) {
+            r.first_feature = pos;
+            r.first = v;
+        }
+        try {
+            f.geometry = make_valid(*f.geometry);
+        } catch (const geometry_error& e) {
+            throw geometry_error(fmt::format("{}: feature {}: {}", source_of(l), pos, e.what()));
+        }
+        ++r.repaired;
+    }
+    return r;
+}
+
+void require_valid(const layer& l, const layer_validity& v)
+{
+    if (v.invalid == 0)
+        return;
+    throw geometry_error(fmt::format("{}: feature {} has an invalid geometry: {} ({} of {} features invalid). "
+                                     "Use --make-valid to repair.",
+                                     source_of(l), v.first_feature, v.first.describe(), v.invalid, v.checked));
 }
 
 } // namespace geo

@@ -2,6 +2,7 @@
 
 #include "libgeo/core/error.hpp"
 #include "libgeo/io/output.hpp"
+#include "io/gdal_detail.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -31,15 +32,9 @@ void gdal_init()
 
 namespace {
 
-struct dataset_closer {
-    void operator()(GDALDataset* ds) const noexcept { GDALClose(GDALDataset::ToHandle(ds)); }
-};
-using dataset_ptr = std::unique_ptr<GDALDataset, dataset_closer>;
-
-struct feature_deleter {
-    void operator()(OGRFeature* f) const noexcept { OGRFeature::DestroyFeature(f); }
-};
-using ogr_feature_ptr = std::unique_ptr<OGRFeature, feature_deleter>;
+using detail::dataset_ptr;
+using detail::last_gdal_error;
+using detail::ogr_feature_ptr;
 
 /// RAII holder of a CSL string list.
 class string_list {
@@ -74,15 +69,19 @@ std::string lower(std::string s)
     return s;
 }
 
+bool is_csv(const std::string& source) { return lower(fs::path(source).extension().string()) == ".csv"; }
+
+} // namespace
+
+namespace detail {
+
 std::string last_gdal_error()
 {
     std::string m = CPLGetLastErrorMsg();
-    while (!m.empty() && (m.back() == '\n' || m.back() == ' '))
+    while (!m.empty() && (m.back() == '\n' || m.back() == ' ' || m.back() == '.'))
         m.pop_back();
     return m;
 }
-
-bool is_csv(const std::string& source) { return lower(fs::path(source).extension().string()) == ".csv"; }
 
 dataset_ptr open_source(const std::string& source, const read_options& opt)
 {
@@ -100,17 +99,47 @@ dataset_ptr open_source(const std::string& source, const read_options& opt)
         oo.set("KEEP_GEOM_COLUMNS", "NO");
         oo.set("AUTODETECT_TYPE", "YES");
     }
+    // Keep GDAL's first failure message: for a malformed file it names the
+    // position ("At line 1, character 123: Unterminated array"), later ones do not.
+    struct first_error {
+        std::string msg;
+        static void CPL_STDCALL handler(CPLErr cls, CPLErrorNum, const char* m)
+        {
+            auto* self = static_cast<first_error*>(CPLGetErrorHandlerUserData());
+            if (cls >= CE_Failure && self->msg.empty() && m)
+                self->msg = m;
+        }
+    } collected;
+    CPLPushErrorHandlerEx(first_error::handler, &collected);
     CPLErrorReset();
     GDALDataset* ds = GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, oo.get(), nullptr);
+    CPLPopErrorHandler();
     if (!ds) {
-        std::string msg = last_gdal_error();
-        if (msg.empty() || msg.find("not recognized") != std::string::npos)
+        std::string msg = collected.msg;
+        while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ' || msg.back() == '.'))
+            msg.pop_back();
+        if (database)
+            throw io_error("read: cannot connect to " + quoted(source) + (msg.empty() ? "" : ": " + msg) +
+                           ". Check the connection string (e.g. PG:dbname=gis host=/var/run/postgresql).");
+        if (fs::is_directory(source))
+            throw io_error("read: " + quoted(source) + " is a folder without a vector dataset GDAL can read. "
+                           "Give the path of a file (e.g. a .shp).");
+        GDALDriverH identified = GDALIdentifyDriverEx(source.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
+        if (msg.empty() || msg.find("not recognized") != std::string::npos || !identified)
             throw io_error("read: " + quoted(source) +
-                           ": not a vector format GDAL can read. Check the file, or convert it with ogr2ogr.");
-        throw format_error("read: " + quoted(source) + ": " + msg + ". Check that the file is complete and valid.");
+                           ": not a vector format zjgeo can read (GeoJSON, GeoPackage, Shapefile, FlatGeobuf, CSV or any "
+                           "other GDAL vector format). Check the file name and its content.");
+        throw format_error("read: " + quoted(source) + ": malformed " + GDALGetDriverShortName(identified) + ": " +
+                           msg + ". Check that the file is complete and valid.");
     }
     return dataset_ptr(ds);
 }
+
+} // namespace detail
+
+namespace {
+
+using detail::open_source;
 
 field_type from_ogr(OGRFieldType t)
 {
@@ -267,8 +296,10 @@ OGRFieldType to_ogr(field_type t)
     return OFTString;
 }
 
+// Write one layer into an open dataset. `in_transaction`: the caller holds a
+// dataset transaction (PostgreSQL), so no per-layer one is opened here.
 void write_one_layer(GDALDataset& ds, const layer& l, const std::string& driver, const write_options& opt,
-                     const std::string& dest)
+                     const std::string& dest, bool in_transaction = false)
 {
     string_list lco;
     if (driver == "GeoJSON") {
@@ -296,9 +327,15 @@ void write_one_layer(GDALDataset& ds, const layer& l, const std::string& driver,
         if (!srs)
             srs.reset(wgs84()->Clone());
     }
-    if (driver == "PostgreSQL" && !opt.overwrite && ds.GetLayerByName(l.name.c_str()))
-        throw usage_error("write: table " + quoted(l.name) + " exists in " + quoted(dest) +
-                          ". Use --overwrite to replace it.");
+    if (driver == "PostgreSQL" && !opt.overwrite) {
+        // The driver launders names to lower case; look for both spellings.
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        const bool exists = ds.GetLayerByName(l.name.c_str()) || ds.GetLayerByName(lower(l.name).c_str());
+        CPLPopErrorHandler();
+        if (exists)
+            throw usage_error("write: table " + quoted(lower(l.name)) + " exists in " + quoted(dest) +
+                              ". Use --overwrite to replace it, or choose another name with --nln.");
+    }
     CPLErrorReset();
     OGRLayer* ol = ds.CreateLayer(l.name.c_str(), srs.get(), gtype, lco.get());
     if (!ol)
@@ -312,7 +349,8 @@ void write_one_layer(GDALDataset& ds, const layer& l, const std::string& driver,
     }
     // Map our field order to the created layer's (drivers may rename, e.g. Shapefile's 10 chars).
     const bool promote = driver != "GeoJSON" && driver != "GeoJSONSeq" && OGR_GT_IsSubClassOf(gtype, wkbGeometryCollection);
-    const bool transaction = ds.TestCapability(ODsCTransactions) && ds.StartTransaction() == OGRERR_NONE;
+    const bool transaction =
+        !in_transaction && ds.TestCapability(ODsCTransactions) && ds.StartTransaction() == OGRERR_NONE;
     std::size_t n = 0;
     for (const auto& f : l.features) {
         ogr_feature_ptr of(OGRFeature::CreateFeature(ol->GetLayerDefn()));
@@ -334,9 +372,12 @@ void write_one_layer(GDALDataset& ds, const layer& l, const std::string& driver,
                 g = OGRGeometryFactory::forceTo(g, gtype);
             of->SetGeometryDirectly(g);
         }
-        if (ol->CreateFeature(of.get()) != OGRERR_NONE)
+        if (ol->CreateFeature(of.get()) != OGRERR_NONE) {
+            if (transaction)
+                ds.RollbackTransaction();
             throw io_error(fmt::format("write: {}: feature {} of layer {}: {}.", quoted(dest), n + 1, quoted(l.name),
                                        last_gdal_error()));
+        }
         ++n;
     }
     if (transaction && ds.CommitTransaction() != OGRERR_NONE)
@@ -368,8 +409,18 @@ void write_layers(const std::string& dest, const std::vector<const layer*>& laye
         if (!ds)
             throw io_error("write: cannot connect to " + quoted(dest) + ": " + last_gdal_error() +
                            ". Check the connection string (e.g. PG:dbname=gis host=/var/run/postgresql).");
-        for (const layer* l : layers)
-            write_one_layer(*ds, *l, driver_name, opt, dest);
+        // One transaction around table creation and rows: a failure leaves no table behind.
+        const bool tx = ds->StartTransaction() == OGRERR_NONE;
+        try {
+            for (const layer* l : layers)
+                write_one_layer(*ds, *l, driver_name, opt, dest, tx);
+        } catch (...) {
+            if (tx)
+                ds->RollbackTransaction();
+            throw;
+        }
+        if (tx && ds->CommitTransaction() != OGRERR_NONE)
+            throw io_error("write: " + quoted(dest) + ": commit failed: " + last_gdal_error() + ".");
         return;
     }
 
