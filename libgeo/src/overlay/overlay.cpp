@@ -10,8 +10,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdlib>
 #include <set>
 #include <unordered_set>
 
@@ -246,14 +244,6 @@ std::vector<field_def> output_fields(const layer& a, const layer& b, const optio
 
 result run(const layer& la, const layer& lb, const options& opt)
 {
-    static const bool dbg = std::getenv("ZJGEO_OVERLAY_DEBUG") != nullptr;
-    auto tp = std::chrono::steady_clock::now();
-    auto mark = [&](const char* what) {
-        if (!dbg) return;
-        auto now = std::chrono::steady_clock::now();
-        fmt::print(stderr, "  overlay {:<10} {:.3f} s\n", what, std::chrono::duration<double>(now - tp).count());
-        tp = now;
-    };
     if (la.crs && lb.crs && !la.crs->IsSame(lb.crs.get()))
         throw usage_error("overlay: " + quoted(la.source) + " and " + quoted(lb.source) +
                           " are in different CRSs. Reproject one of them first (e.g. ogr2ogr -t_srs).");
@@ -305,10 +295,8 @@ result run(const layer& la, const layer& lb, const options& opt)
         a.needed[i] = a.present[i] && (!cand_a[i].empty() || a_remainder(op));
     for (std::size_t j = 0; j < lb.features.size(); ++j)
         b.needed[j] = b.present[j] && (!cand_b[j].empty() || b_remainder(op));
-    mark("pairs");
     load(a, opt.threads);
     load(b, opt.threads);
-    mark("load");
 
     auto ctx0 = geos::context();
     (void)ctx0;
@@ -367,7 +355,6 @@ result run(const layer& la, const layer& lb, const options& opt)
         });
     }
 
-    mark("pieces");
     // Per-feature pieces: remainders (A − ∪B, B − ∪A) or clips (A ∩ ∪B).
     std::vector<geos::geom_ptr> rest_a, rest_b;
     if (a_remainder(op) || op == operation::clip) {
@@ -399,7 +386,6 @@ result run(const layer& la, const layer& lb, const options& opt)
         });
     }
 
-    mark("rest");
     // Assemble the output in a deterministic order.
     struct piece_ref {
         const GEOSGeometry* g;
@@ -451,7 +437,6 @@ result run(const layer& la, const layer& lb, const options& opt)
         res.b_index[k] = r.ib;
     });
 
-    mark("output");
     for (const side* s : {&a, &b})
         for (const auto& e : s->repairs)
             if (e)

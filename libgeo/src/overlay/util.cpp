@@ -128,6 +128,8 @@ repair_outcome check_and_repair(geos::geom_ptr g)
 
 area_measure::area_measure(const crs& from, const std::optional<crs>& area_crs) : planar_(area_crs.has_value())
 {
+    if (!planar_ && !from.is_pseudo() && from.srs()->IsSame(crs::wgs84().srs().get()))
+        return; // geodesic on lon/lat WGS84 as given: no PROJ transformation to build
     tr_ = std::make_unique<transformer>(from, area_crs ? *area_crs : crs::wgs84());
     if (!planar_ && tr_->is_identity())
         tr_.reset();
