@@ -73,6 +73,13 @@ expect_eq "$v" "集成电路·一核; 生物医药·1; 人工智能·4|3|" "zjsc
 v=$(ogrinfo -q -sql "SELECT count(*) AS c FROM layouts_overlay" layouts.gpkg | sed -n 's/.*c (Integer) = //p')
 expect_eq "$v" "22" "layouts overlay feature count"
 
+# parks × a user layer: per-park rows, then per layout role (the fixture lies in 漕河泾园, an IC "多点")
+run overlay rollup @parks landuse.geojson --by landuse
+expect_rc 0
+echo "$OUT" | grep -q '^park,caohejing,漕河泾园,industrial,1,' && ok || fail "caohejing industrial row: $OUT"
+echo "$OUT" | grep -q '^ic,points,多点,industrial,1,' && ok || fail "IC points role row: $OUT"
+expect_eq "$(echo "$OUT" | grep -c ',(all),')" "$((22 + 3 + 3 + 2 + 4))" "one (all) row per park and per role"
+
 run overlay reach --distance 2km -o near.gpkg --table near.csv
 expect_rc 0
 expect_out_contains "reach: "
