@@ -102,9 +102,7 @@ void load(side& s, unsigned threads)
                 repair_entry{name, l.features[i].source_index + 1, r.reason, r.dropped ? "dropped" : "repaired"});
         if (r.geometry) {
             s.ncoords[i] = GEOSGetNumCoordinates_r(geos::context(), r.geometry.get());
-            double x0, y0; // compute and cache the envelope before the geometry is shared between threads
-            GEOSGeom_getXMin_r(geos::context(), r.geometry.get(), &x0);
-            GEOSGeom_getYMin_r(geos::context(), r.geometry.get(), &y0);
+            detail::prime(*r.geometry); // envelopes cached before the geometry is shared between threads
         }
         s.geoms[i] = std::move(r.geometry);
     });

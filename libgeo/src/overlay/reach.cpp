@@ -36,8 +36,7 @@ std::vector<geos::geom_ptr> to_tm(const layer& l)
         geometry_ptr c = clone(g);
         tr.transform(*c);
         out[i] = geos::from_ogr(*c);
-        double x0;
-        GEOSGeom_getXMin_r(geos::context(), out[i].get(), &x0); // cache the envelope before sharing
+        detail::prime(*out[i]); // envelopes cached before the threads share the geometry
     }
     return out;
 }

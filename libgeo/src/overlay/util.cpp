@@ -45,6 +45,26 @@ void collect(GEOSContextHandle_t ctx, const GEOSGeometry* g, int dim, std::vecto
 
 } // namespace
 
+void prime(const GEOSGeometry& g)
+{
+    auto ctx = geos::context();
+    double v;
+    GEOSGeom_getXMin_r(ctx, &g, &v);
+    const int type = GEOSGeomTypeId_r(ctx, &g);
+    if (type == GEOS_POLYGON) {
+        if (const GEOSGeometry* shell = GEOSGetExteriorRing_r(ctx, &g))
+            prime(*shell);
+        const int n = GEOSGetNumInteriorRings_r(ctx, &g);
+        for (int i = 0; i < n; ++i)
+            prime(*GEOSGetInteriorRingN_r(ctx, &g, i));
+    } else if (type == GEOS_MULTIPOINT || type == GEOS_MULTILINESTRING || type == GEOS_MULTIPOLYGON ||
+               type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(ctx, &g);
+        for (int i = 0; i < n; ++i)
+            prime(*GEOSGetGeometryN_r(ctx, &g, i));
+    }
+}
+
 int dimension(const GEOSGeometry& g)
 {
     auto ctx = geos::context();

@@ -83,6 +83,11 @@ int dimension(const GEOSGeometry& g);
 /// null when there is none). Takes ownership of g.
 geos::geom_ptr extract_dimension(geos::geom_ptr g, int dim);
 
+/// Compute and cache the envelope of `g` and of all its components (rings and parts).
+/// GEOS before 3.12 computes envelopes lazily (GEOS ticket 855): a geometry must be
+/// primed in one thread before several threads read it.
+void prime(const GEOSGeometry& g);
+
 /// Result of checking/repairing one input geometry.
 struct repair_outcome {
     geos::geom_ptr geometry; ///< null when dropped
