@@ -49,14 +49,14 @@ public:
             "  reach          features of A (default: the parks) within --distance of the features of --from\n"
             "                 (default: the embedded science facilities); alias: within-distance\n\n"
             "A and B are any GDAL source; '@parks' (or the --parks flag for A) means the plan's 22 parks.\n"
-            "Inputs are read as WGS84 lon/lat (reprojected from their CRS); invalid geometries are repaired\n"
+            "The overlay runs in A's CRS (B is reprojected to it, as in QGIS). Invalid geometries are repaired\n"
             "with GEOS MakeValid (structure method) and reported (--report FILE for a CSV). Fields present on\n"
             "both sides get the suffixes _1/_2 (GeoPandas); --prefix-a/--prefix-b prefix a whole side (QGIS).\n"
             "When both inputs are polygonal only polygonal pieces are kept (like GeoPandas keep_geom_type).\n"
             "Each piece carries its geodesic area in km² (area_km2; --area-crs for planar area in a CRS).\n"
             "The embedded park geometry is schematic/approximate: areas against it are indicative only.",
             "zjgeo overlay layouts -o layouts_overlay.gpkg\n"
-            "zjgeo overlay intersection --parks landuse.gpkg -o parks_landuse.gpkg --report repairs.csv\n"
+            "zjgeo overlay intersection @parks landuse.gpkg -o parks_landuse.gpkg --report repairs.csv\n"
             "zjgeo overlay difference parcels.gpkg @parks -o outside_parks.gpkg\n"
             "zjgeo overlay rollup @parks landuse.gpkg --by landuse --summary landuse_by_park.csv\n"
             "zjgeo overlay reach --distance 2km -o near_facilities.gpkg --table near_facilities.csv\n"
@@ -91,8 +91,8 @@ public:
         app.add_option("--key", key_field, "Field of A naming each roll-up group (default: id for the parks)");
         app.add_option("--distance", distance, "reach: distance, e.g. 2km or 500m");
         app.add_option("--from", from_path, "reach: source layer (default: the embedded science facilities)");
-        app.add_flag("--timings", timings, "Print the time of each phase on stderr");
         app.add_option("--table", table_path, "reach: write the (target, source, distance) table (.csv, .md, .json)");
+        app.add_flag("--timings", timings, "Print the time of each phase on stderr");
     }
 
     void validate() override
