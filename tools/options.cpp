@@ -72,20 +72,22 @@ std::array<double, 4> parse_bbox(const std::string& text)
     std::array<double, 4> b{};
     std::istringstream is(text);
     std::string part;
-    int i = 0;
+    int parts = 0;
+    bool numbers = true;
     while (std::getline(is, part, ',')) {
-        if (i >= 4)
-            break;
-        const char* first = part.data();
-        const char* last = part.data() + part.size();
-        while (first < last && *first == ' ')
-            ++first;
-        auto [ptr, ec] = std::from_chars(first, last, b[i]);
-        if (ec != std::errc() || ptr != last)
-            break;
-        ++i;
+        if (parts < 4) {
+            const char* first = part.data();
+            const char* last = part.data() + part.size();
+            while (first < last && *first == ' ')
+                ++first;
+            while (last > first && last[-1] == ' ')
+                --last;
+            auto [ptr, ec] = std::from_chars(first, last, b[parts]);
+            numbers = numbers && ec == std::errc() && ptr == last && first != last;
+        }
+        ++parts;
     }
-    if (i != 4 || is.rdbuf()->in_avail() > 0 || b[0] >= b[2] || b[1] >= b[3])
+    if (parts != 4 || !numbers || text.empty() || text.back() == ',' || !(b[0] < b[2]) || !(b[1] < b[3]))
         throw geo::usage_error("--bbox " + geo::quoted(text) +
                                " is not xmin,ymin,xmax,ymax with xmin < xmax and ymin < ymax. Example: --bbox 121.5,31.1,121.7,31.3");
     return b;

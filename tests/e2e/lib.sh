@@ -42,6 +42,21 @@ expect_no_staging() {
   left=$(find "${1:-.}" -maxdepth 1 -name '.zjgeo-tmp-*' | head -1)
   if [ -z "$left" ]; then ok; else fail "staging leftovers in ${1:-.}: $left"; fi
 }
+# expect_out_exact TEXT: stdout is exactly TEXT.
+expect_out_exact() {
+  if [ "$OUT" = "$1" ]; then ok; else fail "stdout mismatch:
+--- expected
+$1
+--- got
+$OUT"; fi
+}
+# need_tool CMD...: skip the test (exit 77) loudly when a tool it checks with is missing.
+need_tool() {
+  local t
+  for t in "$@"; do
+    command -v "$t" >/dev/null || { echo "SKIPPED: $t not installed"; exit 77; }
+  done
+}
 # expect_eq A B MESSAGE
 expect_eq() { if [ "$1" = "$2" ]; then ok; else fail "$3: expected '$2', got '$1'"; fi; }
 

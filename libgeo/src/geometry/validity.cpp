@@ -145,7 +145,7 @@ void require_valid(const layer& l, const layer_validity& v)
 {
     if (v.invalid == 0)
         return;
-    throw geometry_error(fmt::format("{}: feature {} has an invalid geometry: {} ({} of {} features invalid). "
+    throw geometry_error(fmt::format("{}: feature {} has an invalid geometry: {} ({} of {} geometries invalid). "
                                      "Use --make-valid to repair.",
                                      source_of(l), v.first_feature, v.first.describe(), v.invalid, v.checked));
 }
