@@ -271,6 +271,7 @@ private:
         if (!area_crs.empty())
             o.area_crs = geo::crs::parse(area_crs);
         o.threads = threads;
+        o.measure_a = !summary_path.empty() || summary_to_stdout;
         // Check the roll-up fields before the work.
         std::string key = key_field, label;
         if (is_parks(inputs[0])) {

@@ -414,10 +414,11 @@ result run(const layer& la, const layer& lb, const options& opt)
     res.b_index.resize(refs.size());
     // Area: planar in area_crs, or geodesic on WGS84; one PROJ transformation per thread.
     const crs from = res.out.crs ? crs::from_srs(*res.out.crs) : crs::wgs84();
-    auto make_tr = [&](unsigned) {
-        return with_area ? std::make_unique<detail::area_measure>(from, opt.area_crs) : nullptr;
-    };
-    parallel_for(refs.size(), opt.threads, 64, make_tr, [&](std::unique_ptr<detail::area_measure>& tr, std::size_t k) {
+    // Geodesic areas of WGS84 pieces need no PROJ object: measured in the parallel loop.
+    // Otherwise one transformation (building it costs more than using it) in a second pass.
+    const detail::area_measure measure(from, opt.area_crs);
+    const bool measure_in_loop = with_area && measure.thread_safe();
+    parallel_for(refs.size(), opt.threads, 64, detail::make_no_state, [&](detail::no_state&, std::size_t k) {
         const auto& r = refs[k];
         feature& f = res.out.features[k];
         f.source_index = static_cast<std::int64_t>(k);
@@ -427,14 +428,18 @@ result run(const layer& la, const layer& lb, const options& opt)
         if (r.ib >= 0 && nb)
             std::copy(lb.features[r.ib].values.begin(), lb.features[r.ib].values.end(), f.values.begin() + na);
         f.geometry = geos::to_ogr(*r.g);
-        if (with_area) {
-            const double area = (*tr)(*f.geometry);
-            f.values.back() = area;
-        }
+        if (measure_in_loop)
+            f.values.back() = measure(*f.geometry);
         res.a_index[k] = r.ia;
         res.b_index[k] = r.ib;
     });
 
+    if (with_area && !measure_in_loop)
+        for (auto& f : res.out.features)
+            f.values.back() = measure(*f.geometry);
+    if (opt.measure_a)
+        for (const auto& f : la.features)
+            res.a_area_km2.push_back(f.geometry ? measure(*f.geometry) : 0.0);
     for (const side* s : {&a, &b})
         for (const auto& e : s->repairs)
             if (e)

@@ -29,7 +29,9 @@ std::vector<rollup_entry> rollup(const result& r, const layer& a, const layer& b
         std::map<std::string, std::pair<std::size_t, double>> cats;
         std::pair<std::size_t, double> all{0, 0};
     };
-    const detail::area_measure measure(a.crs ? crs::from_srs(*a.crs) : crs::wgs84(), opt.area_crs);
+    std::optional<detail::area_measure> measure; // only when the overlay did not measure A
+    if (r.a_area_km2.size() != a.features.size())
+        measure.emplace(a.crs ? crs::from_srs(*a.crs) : crs::wgs84(), opt.area_crs);
     std::vector<std::string> order;
     std::map<std::string, group> groups;
     auto key_of = [&](std::size_t i) { return key_i ? a.text(a.features[i], *key_i) : std::to_string(a.features[i].source_index); };
@@ -41,8 +43,10 @@ std::vector<rollup_entry> rollup(const result& r, const layer& a, const layer& b
             if (label_i)
                 it->second.label = a.text(a.features[i], *label_i);
         }
-        if (a.features[i].geometry)
-            it->second.whole += measure(*a.features[i].geometry);
+        if (i < r.a_area_km2.size())
+            it->second.whole += r.a_area_km2[i];
+        else if (a.features[i].geometry)
+            it->second.whole += (*measure)(*a.features[i].geometry);
     }
     for (std::size_t k = 0; k < r.out.features.size(); ++k) {
         const auto ia = r.a_index[k];

@@ -107,6 +107,8 @@ class area_measure {
 public:
     area_measure(const crs& from, const std::optional<crs>& area_crs);
     double operator()(const OGRGeometry& g) const;
+    /// True when no PROJ object is involved (geodesic area of WGS84 input): usable from any thread.
+    bool thread_safe() const { return !tr_; }
 
 private:
     std::unique_ptr<transformer> tr_;

@@ -72,6 +72,8 @@ struct options {
     /// Planar area in this CRS instead of the geodesic area on the WGS84 ellipsoid
     /// (which is measured after transforming the piece to WGS84 when the layers are in another CRS).
     std::optional<crs> area_crs;
+    /// Also measure every feature of A (result::a_area_km2), e.g. for roll-up shares.
+    bool measure_a = false;
     /// Worker threads; 0 = one per hardware thread.
     unsigned threads = 0;
 };
@@ -83,6 +85,7 @@ struct result {
     std::vector<std::int64_t> a_index;
     std::vector<std::int64_t> b_index;
     std::size_t candidate_pairs = 0;  ///< pairs whose bounding boxes intersect
+    std::vector<double> a_area_km2;   ///< per A feature, measured like the pieces (options::measure_a)
 };
 
 /// Overlay `a` with `b` in their CRS (planar GEOS operations on the stored coordinates,
