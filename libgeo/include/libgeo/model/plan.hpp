@@ -10,6 +10,7 @@
 // used, and unmatched parks/features are reported.
 #include "libgeo/io/layer.hpp"
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@ struct role {
     std::vector<std::string> parks;   ///< park ids the plan names for this role
     std::vector<std::string> derived; ///< park ids derived by the layout's rule (the plan's open "X")
     std::string quote;                ///< the plan's words for this role
+    std::string derivation_rule;      ///< how `derived` was filled; "" when the plan names every member
 
     /// parks followed by derived.
     std::vector<std::string> members() const;
@@ -36,7 +38,7 @@ struct layout {
     std::string pattern_zh;      ///< e.g. "一核两翼多点"
     std::string plan_ref;        ///< section of the plan, e.g. "四(一)1"
     std::string plan_quote;
-    std::string derivation_rule; ///< how open roles ("X") were filled; "" if none
+    std::string derivation_rule; ///< how open roles ("X") were filled (the layout's, else its first role's); "" if none
     std::vector<role> roles;
 
     /// The role a park holds in this layout (named or derived), or nullptr.
@@ -58,13 +60,14 @@ struct park {
     std::optional<double> planned_area_km2;  ///< published figure, if any
     std::string geometry_quality;            ///< approximate | schematic | user
     std::string geometry_source;
+    std::string plan_ref;                    ///< section of the plan naming the park, e.g. "四(四)3"
     std::size_t feature_index = 0;           ///< index into plan::parks_layer().features
 };
 
 /// Where park boundaries come from: empty path = the embedded layer.
 struct parks_source {
     std::string path;       ///< user's boundary file (any GDAL source)
-    std::string key_field;  ///< field holding the park id or Chinese name
+    std::string key_field;  ///< field holding the park id or Chinese name ("" = the field matching most parks)
     std::string layer;      ///< layer in `path` ("" = first)
     std::string src_crs;    ///< CRS override for `path` (e.g. gcj02)
     std::string encoding;   ///< Shapefile code page (e.g. GBK)
@@ -72,6 +75,9 @@ struct parks_source {
 
 /// What a substitution matched.
 struct substitution_report {
+    std::string source;                        ///< the user's file ("" = no substitution)
+    std::string key_field;                     ///< the field used to match (given or auto-detected)
+    bool key_auto_detected = false;
     std::vector<std::string> matched;          ///< park ids given user geometry
     std::vector<std::string> unmatched_parks;  ///< embedded parks with no user feature (keep embedded geometry)
     std::vector<std::string> unmatched_values; ///< user key values that match no park
@@ -84,6 +90,11 @@ public:
     /// Load the embedded layers, optionally substituting user boundaries.
     /// @throws io_error/format_error naming the file and the entry at fault.
     static plan load(const parks_source& src = {});
+    /// Same, from another folder holding parks.geojson and layouts.json (tests, edited copies).
+    static plan load_from(const std::filesystem::path& layers_dir, const parks_source& src = {});
+
+    /// The folder the layers were read from.
+    const std::filesystem::path& layers_dir() const { return layers_dir_; }
 
     /// The parks as a WGS84 layer: embedded attributes, geometry (embedded or user's).
     const layer& parks_layer() const { return parks_layer_; }
@@ -100,8 +111,11 @@ public:
     std::map<std::string, std::string> roles_of(const std::string& park_id) const;
     /// Geometry of a park (WGS84).
     const OGRGeometry& geometry(const park& p) const;
+    /// Geodesic area (km²) of a park's geometry (embedded or user's).
+    double area_km2(const park& p) const;
 
 private:
+    std::filesystem::path layers_dir_;
     layer parks_layer_;
     std::vector<park> parks_;
     std::vector<layout> layouts_;

@@ -1,0 +1,84 @@
+# zjgeo render: PNG/SVG/PDF from a map file and from the shortcuts, size and
+# content checks, Chinese labels in the SVG and the labels list, determinism,
+# overwrite rule and usage errors.
+. "$(dirname "$0")/lib.sh"
+D="$ZJGEO_TEST_DATA/render"
+
+png_size() { file "$1" | sed -n 's/.*PNG image data, \([0-9]*\) x \([0-9]*\).*/\1x\2/p'; }
+
+# A map file to the three formats.
+run render "$D/ic-small.map.json" -o ic.png --labels-out ic.json; expect_rc 0
+expect_err_contains "render: wrote ic.png (900x640 px"
+expect_file ic.png
+expect_eq "$(png_size ic.png)" "900x640" "PNG size"
+run render "$D/ic-small.map.json" -o ic.svg; expect_rc 0
+run render "$D/ic-small.map.json" -o ic.pdf; expect_rc 0
+expect_no_staging .
+xmllint --noout ic.svg 2>/dev/null && ok || fail "ic.svg is not well-formed XML"
+# Chinese labels and legend entries as text in the SVG and in the labels list.
+for name in 张江科学城 临港园 漕河泾园 闵行园 金桥园 奉贤园; do
+  grep -q "<text class=\"label\"[^>]*>$name</text>" ic.svg && ok || fail "SVG lacks label $name"
+  grep -q "\"text\": \"$name\"" ic.json && ok || fail "labels list lacks $name"
+done
+for entry in "一核 Core" "两翼 Wings" "多点 Points" "其他园区 Other parks" "图例 Legend"; do
+  grep -q "<text class=\"legend\"[^>]*>$entry</text>" ic.svg && ok || fail "SVG legend lacks '$entry'"
+done
+grep -q '<title>集成电路产业空间布局（测试图） Integrated circuits layout (test map)</title>' ic.svg && ok || fail "SVG title"
+pdfinfo ic.pdf >pdfinfo.txt 2>&1 && ok || fail "pdfinfo cannot read ic.pdf"
+grep -q "Title: *集成电路产业空间布局" pdfinfo.txt && ok || fail "PDF title metadata"
+grep -q "Page size: *589.091 x 418.909 pts" pdfinfo.txt && ok || fail "PDF page size: $(grep 'Page size' pdfinfo.txt)"
+pdftotext ic.pdf - | grep -q 张江科学城 && ok || fail "PDF text lacks 张江科学城"
+# Deterministic: same input, same bytes.
+for f in png svg pdf; do
+  run render "$D/ic-small.map.json" -o again.$f; expect_rc 0
+  cmp -s ic.$f again.$f && ok || fail "$f output differs between two identical runs"
+done
+
+# Size and resolution options; mm sizes.
+run render "$D/ic-small.map.json" -o small.png --width 600 --height 400; expect_rc 0
+expect_eq "$(png_size small.png)" "600x400" "--width/--height px"
+run render "$D/ic-small.map.json" -o a4.png --width 297mm --height 210mm --dpi 100; expect_rc 0
+expect_eq "$(png_size a4.png)" "1169x827" "A4 at 100 dpi"
+
+# Overlay, cluster/density and user layers from files.
+run render "$D/overlay-small.map.json" -o overlay.svg; expect_rc 0
+grep -q '<text class="legend"[^>]*>多种角色：条纹交替 Several roles: stripes</text>' overlay.svg && ok || fail "overlay legend"
+run render --no-basemap --density "$D/density.tif" --cluster "$D/clusters.geojson" --layer "$D/districts.geojson" \
+    --layer-style districts -o density.png --width 500 --height 360 --dpi 72; expect_rc 0
+expect_eq "$(png_size density.png)" "500x360" "density map size"
+run render --no-basemap --choropleth "$D/parks.geojson" --field enterprises --classes 4 --layer "$D/districts.geojson" \
+    --layer-style districts -o choro.svg --labels-out choro.json; expect_rc 0
+grep -q '"统计专题图：enterprises"\|"title": "统计专题图：enterprises' choro.json && ok || fail "choropleth title"
+grep -c '<text class="legend"[^>]*>[0-9.]* – [0-9.]*</text>' choro.svg | grep -qx 4 && ok || fail "choropleth legend has 4 classes"
+
+# The embedded data (needs the plan model and layers/).
+if [ -f "$ZJGEO_SRC/layers/parks.geojson" ]; then
+  for l in ic biomed ai overall all; do
+    run render --layout $l -o layout-$l.png --labels-out layout-$l.json; expect_rc 0
+    expect_eq "$(png_size layout-$l.png)" "1754x1240" "default A4 at 150 dpi ($l)"
+    grep -q '"text": "张江科学城"' layout-$l.json && ok || fail "$l map lacks the 张江科学城 label"
+  done
+  run render --overlay -o overlay.pdf; expect_rc 0
+  expect_file overlay.pdf
+fi
+
+# Overwrite rule, bad options, bad inputs.
+run render "$D/ic-small.map.json" -o ic.png; expect_rc 2
+expect_err_exact "zjgeo render: write: output 'ic.png' exists. Use --overwrite to replace it, or choose another name."
+run render "$D/ic-small.map.json" -o ic.png --overwrite -q; expect_rc 0; expect_err_empty
+run render -o x.png; expect_rc 2
+expect_err_exact "zjgeo render: render: nothing to draw. Give a MAPFILE or --layout, --overlay, --choropleth, --cluster, --density or --layer."
+run render --layout nano -o x.png; expect_rc 2
+expect_err_exact "zjgeo render: render: unknown layout 'nano'. Use ic, biomed, ai, overall or all."
+run render "$D/ic-small.map.json" -o x.jpg; expect_rc 2
+expect_err_contains "cannot tell the format of 'x.jpg' from its extension"
+run render --choropleth "$D/parks.geojson" -o x.png; expect_rc 2
+expect_err_contains "--choropleth needs --field"
+run render --layer "$D/parks.geojson" --layer-style choropleth -o x.png --no-basemap; expect_rc 2
+expect_err_contains "has no field 'value' for style 'choropleth'"
+echo '{"layers": []}' > bad.map.json
+run render bad.map.json -o x.png; expect_rc 1
+expect_err_contains "render: 'bad.map.json': \"layers\" must be a non-empty array"
+expect_no_file x.png
+expect_no_staging .
+finish
