@@ -2,6 +2,7 @@
 // of two layers, per-park area roll-ups and reach (within-distance) queries.
 #include "command.hpp"
 #include "options.hpp"
+#include "parks_options.hpp"
 
 #include <libgeo/core/data_dir.hpp>
 #include <libgeo/core/error.hpp>
@@ -48,7 +49,8 @@ public:
             "  rollup         intersection, then area per A feature (per park) and category (--by), as a table\n"
             "  reach          features of A (default: the parks) within --distance of the features of --from\n"
             "                 (default: the embedded science facilities); alias: within-distance\n\n"
-            "A and B are any GDAL source; '@parks' (or the --parks flag for A) means the plan's 22 parks.\n"
+            "A and B are any GDAL source; '@parks' means the plan's 22 parks (embedded, or your boundaries\n"
+            "with --parks FILE; given --parks and a single layer, the parks are A and the layer is B).\n"
             "The overlay runs in A's CRS (B is reprojected to it, as in QGIS). Invalid geometries are repaired\n"
             "with GEOS MakeValid (structure method) and reported (--report FILE for a CSV). Fields present on\n"
             "both sides get the suffixes _1/_2 (GeoPandas); --prefix-a/--prefix-b prefix a whole side (QGIS).\n"
@@ -69,7 +71,6 @@ public:
         app.add_option("operation", op_name, "layouts | intersection | union | identity | difference | symdifference | clip | rollup | reach")
             ->required();
         app.add_option("inputs", inputs, "Input layers A and B (any GDAL source, or @parks)")->expected(0, 2);
-        app.add_flag("--parks", parks_flag, "Use the plan's 22 parks as layer A (the positional then gives B)");
         app.add_option("-o,--output", out.path, "Output layer (GeoPackage, GeoJSON, Shapefile, FlatGeobuf ...)");
         out.add_to(app);
         app.add_option("--a-layer", a_in.layer, "Layer name in A (default: the first)");
@@ -91,16 +92,19 @@ public:
         app.add_option("--key", key_field, "Field of A naming each roll-up group (default: id for the parks)");
         app.add_option("--distance", distance, "reach: distance, e.g. 2km or 500m");
         app.add_option("--from", from_path, "reach: source layer (default: the embedded science facilities)");
+        parks_opt.add_to(app);
         app.add_option("--table", table_path, "reach: write the (target, source, distance) table (.csv, .md, .json)");
         app.add_flag("--timings", timings, "Print the time of each phase on stderr");
     }
 
     void validate() override
     {
+        parks_opt.validate();
+        const bool parks_flag = !parks_opt.path.empty();
         if (op_name == "within-distance")
             op_name = "reach";
         if (op_name == "layouts") {
-            if (!inputs.empty() || parks_flag)
+            if (!inputs.empty())
                 throw geo::usage_error("'layouts' takes no input layer (it reads the plan). Run: zjgeo overlay layouts -o OUTPUT");
             if (out.path.empty())
                 throw geo::usage_error("'layouts' needs -o OUTPUT, e.g. zjgeo overlay layouts -o layouts_overlay.gpkg");
@@ -110,7 +114,7 @@ public:
             if (distance.empty())
                 throw geo::usage_error("'reach' needs --distance, e.g. --distance 2km.");
             distance_m = geo::overlay::parse_distance_m(distance);
-            if (inputs.size() > 1 || (parks_flag && !inputs.empty()))
+            if (inputs.size() > 1)
                 throw geo::usage_error("'reach' takes one target layer (default: the parks); give the sources with --from.");
             if (out.path.empty() && table_path.empty())
                 table_to_stdout = true;
@@ -136,7 +140,7 @@ public:
             if (out.path.empty())
                 throw geo::usage_error(fmt::format("'{}' needs -o OUTPUT.", op_name));
         }
-        if (parks_flag)
+        if (parks_flag && inputs.size() == 1)
             inputs.insert(inputs.begin(), parks_token);
         if (inputs.size() != 2)
             throw geo::usage_error(fmt::format("'{}' needs two layers A and B, got {}. Example: zjgeo overlay {} "
@@ -156,6 +160,7 @@ public:
 
     int run(io_env& env) override
     {
+        err_ = &env.err;
         if (op_name == "layouts")
             return run_layouts(env);
         if (op_name == "reach")
@@ -166,7 +171,8 @@ public:
 private:
     std::string op_name;
     std::vector<std::string> inputs;
-    bool parks_flag = false;
+    parks_options parks_opt;
+    std::ostream* err_ = &std::cerr;
     output_options out;
     input_options a_in, b_in;
     std::string encoding;
@@ -201,7 +207,7 @@ private:
     const geo::model::plan& the_plan()
     {
         if (!plan_)
-            plan_ = geo::model::plan::load();
+            plan_ = parks_opt.load(*err_);
         return *plan_;
     }
 

@@ -80,6 +80,16 @@ echo "$OUT" | grep -q '^park,caohejing,漕河泾园,industrial,1,' && ok || fail
 echo "$OUT" | grep -q '^ic,points,多点,industrial,1,' && ok || fail "IC points role row: $OUT"
 expect_eq "$(echo "$OUT" | grep -c ',(all),')" "$((22 + 3 + 3 + 2 + 4))" "one (all) row per park and per role"
 
+# --parks FILE: the user's boundaries replace the embedded ones and the parks are A
+ogr2ogr -where "id='caohejing'" -select id my_parks.geojson "$ZJGEO_SRC/layers/parks.geojson"
+run overlay intersection --parks my_parks.geojson landuse.geojson -o user_parks.gpkg
+expect_rc 0
+expect_out_contains "intersection: 3 pieces from 22 × 2 features"
+expect_err_contains "21 of 22 parks have no feature there and keep the embedded geometry"
+run overlay intersection --park-key id a.geojson b.geojson -o pk.gpkg
+expect_rc 2
+expect_err_exact "zjgeo overlay: --park-key needs --parks FILE (the file of your park boundaries)."
+
 run overlay reach --distance 2km -o near.gpkg --table near.csv
 expect_rc 0
 expect_out_contains "reach: "
