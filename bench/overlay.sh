@@ -69,7 +69,9 @@ trap 'stop_pg; rm -rf "$work"' EXIT
 # 3. measure
 hargs=()
 for i in "${!cmds[@]}"; do hargs+=(-n "${names[$i]}" "${cmds[$i]}"); done
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 hyperfine -w 1 -r "$RUNS" --export-json "$work/hyperfine.json" "${hargs[@]}" >&2
+export LOAD_BEFORE=$load_before LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # 4. agreement: pieces and area per park against every peer's summary
 /usr/bin/python3 - "$work" "$BENCH_OUT" "$RESULTS/overlay.md" "$RUNS" "$ZJGEO" $PEERS <<'PY'
@@ -110,7 +112,10 @@ zt = statistics.median(res["zjgeo"]["times"])
 lines = ["# Overlay benchmark: 22 parks × 20,000 parcels (intersection)", "",
          f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by `bench/overlay.sh` "
          f"(hyperfine, {runs} runs after 1 warm-up, warm page cache, all tools in the same run). "
-         f"Machine: {os.cpu_count()} cores, {platform.platform()}.", "",
+         f"Machine: {os.cpu_count()} cores, {platform.platform()}; load average (1/5/15 min) "
+         f"{os.environ.get('LOAD_BEFORE', '?')} before, {os.environ.get('LOAD_AFTER', '?')} after — "
+         "above about 1 the run shared the cores with other work and every time is inflated "
+         "(PostGIS, several processes, more than zjgeo), so compare ratios from quiet runs.", "",
          "Each tool reads parks.gpkg and parcels.gpkg (EPSG:4326, from `../shared/peers/gen_data.py`), intersects them "
          "(polygonal pieces only), writes the pieces and a per-park summary (pieces, area in EPSG:32651). "
          "zjgeo: `zjgeo overlay intersection parks.gpkg parcels.gpkg -o out.gpkg --area-crs EPSG:32651 "
