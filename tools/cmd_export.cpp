@@ -7,15 +7,47 @@
 #include <libgeo/core/error.hpp>
 #include <libgeo/crs/crs.hpp>
 #include <libgeo/crs/transform.hpp>
+#include <libgeo/io/output.hpp>
 #include <libgeo/io/vector_io.hpp>
 #include <libgeo/model/layers.hpp>
 #include <libgeo/model/plan.hpp>
+#include <libgeo/style/gpkg.hpp>
+#include <libgeo/style/style.hpp>
+
+#include <utility>
 
 namespace zjgeo {
 
 namespace {
 
 using geo::model::plan;
+
+/// A layout style fitted to the plan's roles, classifying `field`.
+geo::style::style layout_style(const plan& p, const std::string& id, const std::string& field)
+{
+    auto s = geo::style::resolve_layout_style(geo::style::load_style(id), p.require_layout(id));
+    s.field = field;
+    return s;
+}
+
+/// The styles embedded for an exported layer, the default one last: a layout
+/// layer gets its layout's style (on role_id); the parks with every layout get
+/// each layout's style (on role_<id>) and, as default, the overlay of the IC,
+/// biomedicine and AI layouts; the other embedded layers their base style.
+std::vector<geo::style::style> styles_for(const plan& p, const geo::layer& l)
+{
+    std::vector<geo::style::style> out;
+    if (l.name.rfind("layout_", 0) == 0) {
+        out.push_back(layout_style(p, l.name.substr(7), "role_id"));
+    } else if (l.name == "parks") {
+        for (const auto& lo : p.layouts())
+            out.push_back(layout_style(p, lo.id, "role_" + lo.id));
+        out.push_back(geo::style::load_style("overlay"));
+    } else {
+        out.push_back(geo::style::load_style(l.name));
+    }
+    return out;
+}
 
 class export_command : public command {
 public:
@@ -34,7 +66,11 @@ public:
             "facilities, districts). --all: everything into one GeoPackage (or PG:): one layer per layout "
             "(layout_ic ...), parks, featured_parks, facilities and districts. Every park layer carries area_km2 "
             "(geodesic) and geometry_quality: the embedded geometry is schematic or approximate, not surveyed; "
-            "--parks FILE substitutes your boundaries.",
+            "--parks FILE substitutes your boundaries.\n\n"
+            "In a GeoPackage every layer gets its map style as the default style (table layer_styles: QML and SLD), "
+            "so QGIS opens it styled like 'zjgeo render': layout layers their layout's style, parks the overlay of "
+            "the IC, biomedicine and AI layouts (each layout's style stored beside it), the other layers their base "
+            "style. --no-styles leaves the table out.",
             "zjgeo export -o parks.geojson\n"
             "zjgeo export --layout ic -o ic.geojson\n"
             "zjgeo export --layout biomed --members-only -o biomed.shp\n"
@@ -53,6 +89,7 @@ public:
         app.add_option("--layout", layout_, "Parks tagged with this layout's roles (ic, biomed, ai, overall)");
         app.add_option("--layer", layer_, "One embedded layer: parks, featured_parks, facilities, districts");
         app.add_flag("--all", all_, "Every layout and embedded layer, into one GeoPackage or PG: database");
+        app.add_flag("--no-styles", no_styles_, "GeoPackage: do not embed the map styles (layer_styles)");
         app.add_flag("--members-only", members_only_, "Leave out parks that hold no role (in the layout, or in any layout)");
         app.add_option("--dst-crs", dst_crs_,
                        "Output CRS (default wgs84): cgcs2000, shanghai-tm, EPSG:n, gcj02 ... (GeoJSON stays WGS84)");
@@ -113,7 +150,20 @@ public:
                 geo::reproject(l, *dst);
             ptrs.push_back(&l);
         }
-        geo::write_layers(out_.path, ptrs, out_.write_options());
+        if (driver != "GPKG" || no_styles_) {
+            geo::write_layers(out_.path, ptrs, out_.write_options());
+            return 0;
+        }
+        // GeoPackage: write and style in a staging folder, so a failure leaves nothing.
+        geo::staged_output staged(out_.path, driver, out_.overwrite);
+        auto wo = out_.write_options();
+        wo.overwrite = false;
+        wo.format = "gpkg";
+        geo::write_layers(staged.path().string(), ptrs, wo);
+        for (const auto& l : layers)
+            for (const auto& st : styles_for(p, l))
+                geo::style::embed_gpkg_style(staged.path().string(), l.name, st);
+        staged.commit();
         return 0;
     }
 
@@ -122,6 +172,7 @@ private:
     std::string output_opt_, layout_, layer_, dst_crs_;
     bool all_ = false;
     bool members_only_ = false;
+    bool no_styles_ = false;
     parks_options parks_;
 };
 

@@ -8,9 +8,11 @@
 #include <libgeo/style/style.hpp>
 
 #include "options.hpp"
+#include "parks_options.hpp"
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 namespace zjgeo {
 
@@ -34,13 +36,14 @@ public:
             "'zjgeo stats --join-to') in graduated classes, --cluster/--density draw the output of\n"
             "'zjgeo cluster', --layer adds any vector layer. The format comes from the extension or -f.\n"
             "Identical input gives identical output (no timestamps). The embedded park boundaries are\n"
-            "schematic; the map says so.",
+            "schematic; the map says so. --parks FILE draws your boundaries instead (as in 'zjgeo parks').",
             "zjgeo render --layout ic -o ic.png\n"
             "zjgeo render --overlay -o overlay.pdf\n"
             "zjgeo render examples/ic.map.json -o ic.svg --labels-out ic-labels.json\n"
             "zjgeo render --choropleth parks-stats.gpkg --field enterprises -o stats.png\n"
             "zjgeo render --density density.tif --cluster clusters.gpkg -o density.png\n"
-            "zjgeo render --layout biomed --layer landuse.gpkg --bbox 121.45,31.05,121.75,31.3 -o zoom.pdf"};
+            "zjgeo render --layout biomed --layer landuse.gpkg --bbox 121.45,31.05,121.75,31.3 -o zoom.pdf\n"
+            "zjgeo render --layout ic --parks official.gpkg --park-key name_zh -o ic-official.png"};
         return i;
     }
 
@@ -72,6 +75,7 @@ public:
         app.add_flag("--no-basemap", no_basemap_, "Leave out the district basemap (shortcut maps)");
         app.add_option("--note", note_, "Extra source note printed under the map");
         app.add_option("--labels-out", labels_out_, "Write the placed labels, dropped labels and legend entries as JSON");
+        parks_.add_to(app);
     }
 
     void validate() override
@@ -101,6 +105,7 @@ public:
         geo::render::format_for(output_, format_);
         if (!bbox_.empty())
             parse_bbox(bbox_);
+        parks_.validate();
     }
 
     int run(io_env& env) override
@@ -144,7 +149,18 @@ public:
 
         if (!labels_out_.empty() && std::filesystem::exists(labels_out_) && !overwrite_)
             throw geo::usage_error("render: " + geo::quoted(labels_out_) + " exists. Use --overwrite to replace it.");
+        // The plan is loaded here (only when the map draws its parks) so that
+        // --parks reports what matched exactly as the other commands do.
+        bool draws_parks = std::any_of(spec.layers.begin(), spec.layers.end(),
+                                       [](const geo::render::layer_spec& l) { return l.source == "parks"; });
+        std::unique_ptr<geo::model::plan> plan;
+        if (draws_parks)
+            plan = std::make_unique<geo::model::plan>(parks_.load(env.err));
+        else if (!parks_.path.empty())
+            env.err << "render: warning: the map draws no plan parks (source \"parks\"); --parks "
+                    << geo::quoted(parks_.path) << " is not used.\n";
         geo::render::render_options opt;
+        opt.plan = plan.get();
         opt.output = output_;
         opt.format = format_;
         opt.overwrite = overwrite_;
@@ -226,6 +242,7 @@ private:
     int classes_ = 0;
     double dpi_ = 0;
     bool overwrite_ = false, overlay_ = false, no_legend_ = false, no_basemap_ = false;
+    parks_options parks_;
 };
 
 ZJGEO_REGISTER_COMMAND(render_command)

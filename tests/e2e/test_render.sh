@@ -60,6 +60,31 @@ if [ -f "$ZJGEO_SRC/layers/parks.geojson" ]; then
   done
   run render --overlay -o overlay.pdf; expect_rc 0
   expect_file overlay.pdf
+  run render --layout ic -o layout-ic.svg; expect_rc 0
+  grep -q '<text class="note"[^>]*>[^<]*园区边界为示意性/近似范围，非测绘成果' layout-ic.svg && ok || fail "ic map lacks the schematic note"
+
+  # --parks: the user's boundaries replace the embedded ones, reported as in 'zjgeo parks'.
+  U="$D/user_parks.geojson"
+  run render --layout ic --parks "$U" --park-key park -o user-ic.svg --labels-out user-ic.json; expect_rc 0
+  expect_err_contains "parks: '$U': 20 of 22 parks have no feature there and keep the embedded geometry: "
+  grep -q '<text class="note"[^>]*>[^<]*2 个园区边界取自用户文件 user_parks.geojson，其余 20 个为示意性' user-ic.svg \
+    && ok || fail "note does not name the user's boundaries"
+  # 张江科学城's label moves to the centre of the user's square (121.56E 31.16N), so the geometry is the user's.
+  zj_x() { python3 -c "import json,sys; l=[l for l in json.load(open(sys.argv[1]))['labels'] if l['text']=='张江科学城'][0]; print(round(l['x']+l['w']/2))" "$1"; }
+  [ "$(zj_x user-ic.json)" != "$(zj_x layout-ic.json)" ] && ok || fail "--parks did not change 张江科学城's geometry"
+  # Every park from the user's file: no schematic note left.
+  run export --layer parks -o all-parks.geojson; expect_rc 0
+  run render --layout overall --parks all-parks.geojson --park-key id -o all-user.svg; expect_rc 0; expect_err_contains "render: wrote"
+  grep -q '园区边界取自用户文件 all-parks.geojson。Park boundaries from the user' all-user.svg && ok || fail "all-user note"
+  grep -q '示意性/近似范围' all-user.svg && fail "all-user map still calls the boundaries schematic" || ok
+  # Errors and a map without the plan's parks.
+  run render --layout ic --park-key id -o x.png; expect_rc 2
+  expect_err_exact "zjgeo render: --park-key needs --parks FILE (the file of your park boundaries)."
+  run render --layout ic --parks missing.geojson -o x.png; expect_rc 1
+  expect_err_contains "missing.geojson"
+  expect_no_file x.png
+  run render "$D/ic-small.map.json" --parks "$U" -o nouse.png; expect_rc 0
+  expect_err_contains "render: warning: the map draws no plan parks (source \"parks\"); --parks '$U' is not used."
 fi
 
 # Overwrite rule, bad options, bad inputs.

@@ -37,7 +37,10 @@ struct prepared_layer {
     bool legend = true;
     bool in_extent = true;
     bool basemap = false;           ///< the district basemap (labels placed last, drawn grey)
-    bool schematic = false;         ///< plan parks: geometry is schematic/approximate
+    bool schematic = false;         ///< plan parks: some geometry is schematic/approximate
+    std::size_t user_parks = 0;     ///< plan parks: how many have the user's boundaries (--parks)
+    std::size_t plan_parks = 0;     ///< plan parks: how many parks the plan has
+    std::string user_source;        ///< plan parks: the user's boundary file ("" = none)
     double raster_min = 0, raster_max = 0; ///< raster: value range drawn (set by draw_layer)
 };
 

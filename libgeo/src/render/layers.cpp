@@ -241,6 +241,8 @@ std::vector<prepared_layer> prepare_layers(const map_spec& spec, const render_op
     gdal_init();
     std::unique_ptr<model::plan> plan;
     auto get_plan = [&]() -> const model::plan& {
+        if (opt.plan)
+            return *opt.plan;
         if (!plan) {
             plan = std::make_unique<model::plan>(model::plan::load(opt.parks));
             std::string sub = plan->substitution().describe();
@@ -260,7 +262,11 @@ std::vector<prepared_layer> prepare_layers(const map_spec& spec, const render_op
             const auto& p = get_plan();
             pl.data = plan_parks_layer(p);
             pl.name = "parks";
-            pl.schematic = true;
+            pl.plan_parks = p.parks().size();
+            for (const auto& park : p.parks())
+                pl.user_parks += park.geometry_quality == "user";
+            pl.schematic = pl.user_parks < pl.plan_parks;
+            pl.user_source = p.substitution().source;
             std::string layout = ls.layout.empty() ? "overall" : ls.layout;
             default_style = layout == "all" ? "overlay" : layout;
             if (layout != "all")

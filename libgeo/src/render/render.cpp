@@ -10,6 +10,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -129,9 +130,23 @@ envelope map_extent(const map_spec& spec, const std::vector<prepared_layer>& lay
 std::string build_note(const map_spec& spec, const std::vector<prepared_layer>& layers)
 {
     std::vector<std::string> parts;
-    bool schematic = std::any_of(layers.begin(), layers.end(), [](const auto& l) { return l.schematic; });
-    if (schematic)
+    const prepared_layer* parks = nullptr;
+    for (const auto& l : layers)
+        if (l.plan_parks > 0 && (!parks || l.user_parks < parks->user_parks))
+            parks = &l;
+    if (parks && parks->user_parks > 0) {
+        std::string file = fs::path(parks->user_source).filename().string();
+        if (parks->user_parks == parks->plan_parks)
+            parts.push_back("园区边界取自用户文件 " + file + "。Park boundaries from the user's file " + file + ".");
+        else
+            parts.push_back(fmt::format("{} 个园区边界取自用户文件 {}，其余 {} 个为示意性/近似范围，非测绘成果。"
+                                        "{} park boundaries from the user's file {}; the other {} are schematic/approximate, "
+                                        "not surveyed.",
+                                        parks->user_parks, file, parks->plan_parks - parks->user_parks,
+                                        parks->user_parks, file, parks->plan_parks - parks->user_parks));
+    } else if (std::any_of(layers.begin(), layers.end(), [](const auto& l) { return l.schematic; })) {
         parts.push_back("园区边界为示意性/近似范围，非测绘成果。Park boundaries are schematic/approximate, not surveyed.");
+    }
     for (const auto& l : layers)
         if (!l.st.attribution.empty() && std::find(parts.begin(), parts.end(), l.st.attribution) == parts.end())
             parts.push_back(l.st.attribution);

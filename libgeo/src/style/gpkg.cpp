@@ -40,13 +40,19 @@ void exec(GDALDataset& ds, const std::string& sql)
         throw io_error("styles: SQL on the GeoPackage failed: " + std::string(CPLGetLastErrorMsg()) + ".");
 }
 
+void require_vector_style(const style& s)
+{
+    if (s.kind == style_kind::raster)
+        throw usage_error("styles: " + geo::quoted(s.id) + " is a raster style; GeoPackage layer styles cover vector "
+                          "layers. Render rasters with 'zjgeo render --density'.");
+}
+
 } // namespace
 
-void embed_gpkg_style(const std::string& gpkg_path, const std::string& layer_name, const style& s)
+void embed_gpkg_style(const std::string& gpkg_path, const std::string& layer_name, const style& given)
 {
     gdal_init();
-    std::string qml = to_qml(s);
-    std::string sld = to_sld(s, layer_name);
+    require_vector_style(given);
     if (!std::filesystem::exists(gpkg_path))
         throw io_error("styles: " + geo::quoted(gpkg_path) + " does not exist. Export the layer first (zjgeo export ... -o x.gpkg).");
     CPLErrorReset();
@@ -67,6 +73,22 @@ void embed_gpkg_style(const std::string& gpkg_path, const std::string& layer_nam
                           list + ".");
     }
     std::string geom_col = target->GetGeometryColumn() ? target->GetGeometryColumn() : "";
+    // Symbols follow the layer's geometry (a marker for points, a line for lines),
+    // whatever the style was written for, so QGIS draws every feature.
+    style s = given;
+    if (s.kind != style_kind::overlay) {
+        switch (wkbFlatten(target->GetGeomType())) {
+        case wkbPoint:
+        case wkbMultiPoint: s.geometry = geometry_kind::point; break;
+        case wkbLineString:
+        case wkbMultiLineString: s.geometry = geometry_kind::line; break;
+        case wkbPolygon:
+        case wkbMultiPolygon: s.geometry = geometry_kind::polygon; break;
+        default: break;
+        }
+    }
+    std::string qml = to_qml(s);
+    std::string sld = to_sld(s, layer_name);
 
     OGRLayer* styles = ds->GetLayerByName("layer_styles");
     if (!styles) {

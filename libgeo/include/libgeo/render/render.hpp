@@ -25,7 +25,11 @@ struct render_options {
     std::string output;               ///< file to write (staged, renamed on success)
     std::string format;               ///< "" = from the extension
     bool overwrite = false;
-    model::parks_source parks;        ///< user park boundaries for the plan's parks
+    model::parks_source parks;        ///< user park boundaries for the plan's parks (when `plan` is null)
+    /// An already loaded plan to draw the parks from (e.g. with the caller's
+    /// substitution reported); null = load it from `parks` when a layer needs it.
+    /// Must outlive render_map().
+    const model::plan* plan = nullptr;
 };
 
 /// A label that was drawn (page pixel coordinates, origin top-left).
