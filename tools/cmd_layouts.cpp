@@ -4,7 +4,7 @@
 
 #include <libgeo/core/error.hpp>
 #include <libgeo/model/plan.hpp>
-#include <libgeo/model/text.hpp>
+#include <libgeo/core/text.hpp>
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -71,7 +71,7 @@ private:
                                lo->plan_ref.empty() ? "" : "  (plan " + lo->plan_ref + ")");
             if (!lo->name_en.empty())
                 out += "    " + lo->name_en + "\n";
-            geo::model::text_table t;
+            geo::text_table t;
             t.add_column("role");
             t.add_column("角色");
             t.add_column("parks");
@@ -98,7 +98,7 @@ private:
             }
             out += t.render("    ");
             if (any_derived)
-                out += geo::model::wrap("* derived: " + (lo->derivation_rule.empty() ? std::string("see layers/layouts.json")
+                out += geo::wrap("* derived: " + (lo->derivation_rule.empty() ? std::string("see layers/layouts.json")
                                                                           : lo->derivation_rule),
                             "    ", 100);
         }

@@ -6,7 +6,7 @@
 #include <libgeo/io/vector_io.hpp>
 #include <libgeo/model/layers.hpp>
 #include <libgeo/model/plan.hpp>
-#include <libgeo/model/text.hpp>
+#include <libgeo/core/text.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -181,7 +181,7 @@ private:
 
     std::string table(const plan& p, const std::vector<const park*>& sel, const geo::model::layout* lo) const
     {
-        using geo::model::text_table;
+        using geo::text_table;
         text_table t;
         t.add_column("id");
         t.add_column("name_zh");
@@ -226,7 +226,7 @@ private:
             note += fmt::format(" {} parks use your boundaries from {} (geometry = user); the others keep the "
                                "embedded schematic or approximate geometry (not surveyed).",
                                sub.matched.size(), sub.source);
-        out += "\n" + geo::model::wrap(note, "", 100);
+        out += "\n" + geo::wrap(note, "", 100);
         if (any_derived)
             out += "* derived by the layout's rule for an open role (\"X\"); see 'zjgeo layouts'.\n";
         return out;
@@ -234,7 +234,7 @@ private:
 
     std::string csv(const plan& p, const std::vector<const park*>& sel) const
     {
-        using geo::model::csv_line;
+        using geo::csv_line;
         std::vector<std::string> header = {"id",           "name_zh",       "name_en",       "districts_zh",
                                            "district_codes", "group",       "group_zh",      "industries_zh",
                                            "industry_tags", "planned_area_km2", "area_km2", "geometry_quality"};

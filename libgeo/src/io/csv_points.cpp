@@ -1,5 +1,7 @@
 #include "libgeo/io/csv_points.hpp"
 
+#include "libgeo/core/parallel.hpp"
+
 #include "libgeo/core/data_dir.hpp"
 #include "libgeo/core/error.hpp"
 #include "libgeo/crs/transform.hpp"
@@ -488,7 +490,7 @@ point_read_report read_csv(const std::string& source, const point_read_options& 
 #ifdef POSIX_FADV_SEQUENTIAL
     ::posix_fadvise(fd.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
-    const unsigned threads = std::max(1u, opt.threads ? opt.threads : std::thread::hardware_concurrency());
+    const unsigned threads = worker_count(opt.threads);
     std::size_t cap = std::max<std::size_t>(opt.block_bytes, 1 << 16);
     raw_buffer buf(cap);
     std::size_t have = 0;
@@ -644,16 +646,7 @@ point_read_report read_csv(const std::string& source, const point_read_options& 
                     errors[t] = std::current_exception();
                 }
             };
-            if (parts == 1)
-                work(0);
-            else {
-                std::vector<std::thread> pool;
-                for (unsigned t = 1; t < parts; ++t)
-                    pool.emplace_back(work, t);
-                work(0);
-                for (auto& th : pool)
-                    th.join();
-            }
+            run_workers(parts, work);
             for (auto& e : errors)
                 if (e)
                     std::rethrow_exception(e);

@@ -1,27 +1,12 @@
 #include "libgeo/overlay/overlay.hpp"
 
+#include "libgeo/core/text.hpp"
+
 #include <fmt/format.h>
 
 #include <map>
 
 namespace geo::overlay {
-
-namespace {
-
-std::string csv_cell(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-} // namespace
 
 std::size_t repair_report::count(const std::string& action) const
 {
@@ -59,7 +44,7 @@ std::string repair_report::to_csv() const
 {
     std::string out = "layer,feature,reason,action\n";
     for (const auto& e : entries)
-        out += fmt::format("{},{},{},{}\n", csv_cell(e.layer), e.feature, csv_cell(e.reason), e.action);
+        out += fmt::format("{},{},{},{}\n", csv_field(e.layer), e.feature, csv_field(e.reason), e.action);
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "libgeo/overlay/table.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -27,19 +28,6 @@ std::string cell(const field_value& v, int decimals)
     return to_string(v);
 }
 
-std::string csv_escape(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::string md_escape(const std::string& s)
 {
     std::string out;
@@ -57,11 +45,11 @@ std::string table::to_csv() const
 {
     std::string out;
     for (std::size_t i = 0; i < columns.size(); ++i)
-        out += (i ? "," : "") + csv_escape(columns[i]);
+        out += (i ? "," : "") + csv_field(columns[i]);
     out += "\n";
     for (const auto& r : rows) {
         for (std::size_t i = 0; i < r.size(); ++i)
-            out += (i ? "," : "") + csv_escape(cell(r[i], decimals));
+            out += (i ? "," : "") + csv_field(cell(r[i], decimals));
         out += "\n";
     }
     return out;

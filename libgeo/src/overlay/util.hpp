@@ -1,4 +1,6 @@
 #pragma once
+
+#include "libgeo/core/parallel.hpp"
 // Private helpers of the overlay module: a deterministic parallel loop and
 // GEOS geometry utilities (extraction of parts by dimension, repair).
 #include "libgeo/crs/transform.hpp"
@@ -21,7 +23,7 @@ namespace geo::overlay::detail {
 /// Number of worker threads for `requested` (0 = hardware) and `n` work items.
 inline unsigned worker_count(unsigned requested, std::size_t n)
 {
-    unsigned t = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+    unsigned t = geo::worker_count(requested);
     if (n < 64)
         t = 1;
     return static_cast<unsigned>(std::min<std::size_t>(t, std::max<std::size_t>(n, 1)));
@@ -59,16 +61,7 @@ void parallel_for(std::size_t n, unsigned threads, std::size_t chunk, MakeState 
             stop = true;
         }
     };
-    if (threads <= 1) {
-        work(0);
-    } else {
-        std::vector<std::thread> pool;
-        for (unsigned w = 1; w < threads; ++w)
-            pool.emplace_back(work, w);
-        work(0);
-        for (auto& t : pool)
-            t.join();
-    }
+    run_workers(threads, work);
     if (first)
         std::rethrow_exception(first);
 }

@@ -1,5 +1,7 @@
 #include "libgeo/stats/dbscan.hpp"
 
+#include "libgeo/core/parallel.hpp"
+
 #include "libgeo/core/error.hpp"
 
 #include <algorithm>
@@ -60,23 +62,17 @@ void parallel_for(std::size_t n, unsigned threads, F&& f)
         f(std::size_t(0), n);
         return;
     }
-    std::vector<std::thread> pool;
     // interleaved blocks balance dense and sparse regions
     const std::size_t block = 256;
     std::atomic<std::size_t> next{0};
-    auto work = [&]() {
+    run_workers(threads, [&](unsigned) {
         for (;;) {
             std::size_t b = next.fetch_add(block);
             if (b >= n)
                 return;
             f(b, std::min(n, b + block));
         }
-    };
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(work);
-    work();
-    for (auto& t : pool)
-        t.join();
+    });
 }
 
 } // namespace
@@ -91,8 +87,7 @@ dbscan_result dbscan(const std::vector<double>& x, const std::vector<double>& y,
     const std::size_t n = x.size();
     if (n >= std::numeric_limits<std::uint32_t>::max())
         throw usage_error("cluster: too many points for DBSCAN (limit 4 billion).");
-    if (!threads)
-        threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = worker_count(threads);
     dbscan_result r;
     r.label.assign(n, 0);
     r.core.assign(n, 0);

@@ -1,5 +1,7 @@
 #include "libgeo/stats/spatial.hpp"
 
+#include "libgeo/core/parallel.hpp"
+
 #include "libgeo/core/error.hpp"
 
 #include <boost/geometry.hpp>
@@ -27,7 +29,7 @@ std::pair<double, double> mean_xy(const std::vector<double>& x, const std::vecto
     return {mx / static_cast<double>(x.size()), my / static_cast<double>(x.size())};
 }
 
-unsigned thread_count(unsigned t) { return t ? t : std::max(1u, std::thread::hardware_concurrency()); }
+unsigned thread_count(unsigned t) { return worker_count(t); }
 
 } // namespace
 
@@ -101,12 +103,7 @@ raster kernel_density(const std::vector<double>& x, const std::vector<double>& y
             }
         }
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < T; ++t)
-        pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool)
-        th.join();
+    run_workers(T, work);
     r.v = std::move(part[0]);
     for (unsigned t = 1; t < T; ++t)
         for (std::size_t i = 0; i < r.v.size(); ++i)
@@ -326,12 +323,7 @@ clark_evans_result clark_evans(const std::vector<double>& x, const std::vector<d
             sums[t] += best;
         }
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < T; ++t)
-        pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool)
-        th.join();
+    run_workers(T, work);
     double total = 0;
     for (double s2 : sums)
         total += s2;

@@ -1,5 +1,7 @@
 #include "libgeo/stats/table.hpp"
 
+#include "libgeo/core/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -20,44 +22,6 @@ std::string format_value(const field_value& v, int decimals)
 
 namespace {
 
-std::string csv_escape(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string o = "\"";
-    for (char c : s) {
-        if (c == '"')
-            o += '"';
-        o += c;
-    }
-    return o + "\"";
-}
-
-// Display width of UTF-8 text: CJK characters take two columns.
-std::size_t display_width(const std::string& s)
-{
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            ++w;
-            ++i;
-        } else if ((c >> 5) == 6) {
-            ++w;
-            i += 2;
-        } else if ((c >> 4) == 14 && i + 2 < s.size()) {
-            unsigned cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-                          (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-            w += cp >= 0x2E80 ? 2 : 1; // CJK and full-width forms take two columns, punctuation one
-            i += 3;
-        } else {
-            w += 2;
-            i += 4;
-        }
-    }
-    return w;
-}
-
 bool is_number(const field_value& v)
 {
     return std::holds_alternative<double>(v) || std::holds_alternative<std::int64_t>(v);
@@ -69,11 +33,11 @@ std::string to_csv(const table& t)
 {
     std::string out;
     for (std::size_t c = 0; c < t.columns.size(); ++c)
-        out += (c ? "," : "") + csv_escape(t.columns[c]);
+        out += (c ? "," : "") + csv_field(t.columns[c]);
     out += '\n';
     for (auto& r : t.rows) {
         for (std::size_t c = 0; c < r.size(); ++c)
-            out += (c ? "," : "") + csv_escape(format_value(r[c], t.decimals));
+            out += (c ? "," : "") + csv_field(format_value(r[c], t.decimals));
         out += '\n';
     }
     return out;

@@ -6,7 +6,7 @@
 #include <libgeo/crs/geodesic.hpp>
 #include <libgeo/model/layers.hpp>
 #include <libgeo/model/plan.hpp>
-#include <libgeo/model/text.hpp>
+#include <libgeo/core/text.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -128,16 +128,16 @@ TEST_CASE("user boundaries replace the embedded geometry, matched by id or Chine
 
 TEST_CASE("plan tables align Chinese text by display width", "[model][text]")
 {
-    using geo::model::display_width;
+    using geo::display_width;
     CHECK(display_width("zjsc") == 4);
     CHECK(display_width("张江科学城") == 10);
     CHECK(display_width("徐汇区、闵行区") == 14); // 、 is a wide CJK punctuation mark
     CHECK(display_width("“1+5+X”") == 7);       // curly quotes are narrow in most terminals
 
-    geo::model::text_table t;
+    geo::text_table t;
     t.add_column("id");
     t.add_column("name_zh");
-    t.add_column("km2", geo::model::text_table::align::right);
+    t.add_column("km2", geo::text_table::align::right);
     t.add_row({"zjsc", "张江科学城", "94.000"});
     t.add_row({"expo", "世博园", "2.000"});
     CHECK(t.render() == "id    name_zh        km2\n"
@@ -145,6 +145,6 @@ TEST_CASE("plan tables align Chinese text by display width", "[model][text]")
                         "zjsc  张江科学城  94.000\n"
                         "expo  世博园       2.000\n");
 
-    CHECK(geo::model::csv_line({"a", "b,c", "say \"hi\""}) == "a,\"b,c\",\"say \"\"hi\"\"\"\n");
-    CHECK(geo::model::wrap("one two three four", "  ", 11) == "  one two\n    three\n    four\n");
+    CHECK(geo::csv_line({"a", "b,c", "say \"hi\""}) == "a,\"b,c\",\"say \"\"hi\"\"\"\n");
+    CHECK(geo::wrap("one two three four", "  ", 11) == "  one two\n    three\n    four\n");
 }

@@ -1,11 +1,11 @@
 #pragma once
-// Plain-text output of the plan's tables: terminal column widths of UTF-8 text
+// Plain-text tables for every command: terminal column widths of UTF-8 text
 // (CJK characters take two columns), an aligned text table and CSV quoting.
 #include <cstddef>
 #include <string>
 #include <vector>
 
-namespace geo::model {
+namespace geo {
 
 /// Terminal columns `s` (UTF-8) takes: East Asian Wide and Fullwidth characters
 /// (Unicode UAX #11: CJK ideographs, kana, hangul, fullwidth forms and CJK
@@ -40,4 +40,4 @@ std::string csv_field(const std::string& s);
 /// A CSV line of the fields, ending in "\n".
 std::string csv_line(const std::vector<std::string>& fields);
 
-} // namespace geo::model
+} // namespace geo

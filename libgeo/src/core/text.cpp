@@ -1,9 +1,9 @@
-#include "libgeo/model/text.hpp"
+#include "libgeo/core/text.hpp"
 
 #include <algorithm>
 #include <cstdint>
 
-namespace geo::model {
+namespace geo {
 
 namespace {
 
@@ -107,7 +107,7 @@ std::string wrap(const std::string& text, const std::string& indent, std::size_t
         if (end == std::string::npos)
             end = text.size();
         std::string word = text.substr(start, end - start);
-        if (!line.empty() && geo::model::display_width(indent + line + " " + word) > width) {
+        if (!line.empty() && display_width(indent + line + " " + word) > width) {
             out += indent + line + "\n";
             line = "  " + word;
         } else {
@@ -141,4 +141,4 @@ std::string csv_line(const std::vector<std::string>& fields)
     return out + "\n";
 }
 
-} // namespace geo::model
+} // namespace geo
