@@ -63,6 +63,13 @@ if [ -f "$ZJGEO_SRC/layers/parks.geojson" ]; then
   run render --layout ic -o layout-ic.svg; expect_rc 0
   grep -q '<text class="note"[^>]*>[^<]*园区边界为示意性/近似范围，非测绘成果' layout-ic.svg && ok || fail "ic map lacks the schematic note"
 
+  # Every block of a multi-part park is named (临港园 has three blocks).
+  expect_eq "$(grep -c '"text": "临港园"' layout-ic.json)" "3" "labels of the three 临港园 blocks"
+  # A statistics layer joined to the parks carries geometry_quality: the note still warns.
+  run export --layer parks -o parks-stats.geojson; expect_rc 0
+  run render --choropleth parks-stats.geojson --field area_km2 -o choro-real.svg; expect_rc 0
+  grep -q '<text class="note"[^>]*>[^<]*园区边界为示意性/近似范围' choro-real.svg && ok || fail "choropleth of the parks lacks the schematic note"
+
   # --parks: the user's boundaries replace the embedded ones, reported as in 'zjgeo parks'.
   U="$D/user_parks.geojson"
   run render --layout ic --parks "$U" --park-key park -o user-ic.svg --labels-out user-ic.json; expect_rc 0
@@ -86,6 +93,19 @@ if [ -f "$ZJGEO_SRC/layers/parks.geojson" ]; then
   run render "$D/ic-small.map.json" --parks "$U" -o nouse.png; expect_rc 0
   expect_err_contains "render: warning: the map draws no plan parks (source \"parks\"); --parks '$U' is not used."
 fi
+
+# Many cluster ids share the 8 ramp colours: one legend entry per colour, listing its ids.
+python3 - > many-clusters.geojson <<'PY'
+import json
+fs = [{"type": "Feature", "properties": {"cluster": i}, "geometry": {"type": "Point", "coordinates": [121.3 + i * 0.02, 31.2]}}
+      for i in range(1, 21)]
+fs.append({"type": "Feature", "properties": {"cluster": None}, "geometry": {"type": "Point", "coordinates": [121.5, 31.3]}})
+print(json.dumps({"type": "FeatureCollection", "features": fs}))
+PY
+run render --no-basemap --cluster many-clusters.geojson -o many.png --labels-out many.json; expect_rc 0
+legend=$(python3 -c "import json; print('|'.join(json.load(open('many.json'))['legend']))")
+case "$legend" in *"|聚类 1, 9, 17|聚类 2, 10, 18|"*"|聚类 8, 16|噪声点 Noise"*) ok ;; *) fail "cluster legend: $legend" ;; esac
+expect_eq "$(python3 -c "import json; print(sum(e.startswith('聚类 ') and e[3:4].isdigit() for e in json.load(open('many.json'))['legend']))")" "8" "one cluster entry per colour"
 
 # Overwrite rule, bad options, bad inputs.
 run render "$D/ic-small.map.json" -o ic.png; expect_rc 2

@@ -373,7 +373,19 @@ struct label_job {
     int rank;          ///< category order
     double area;       ///< feature area (map units), larger first
     std::size_t order; ///< layer order
+    const OGRGeometry* geom = nullptr; ///< basemap areas: the feature (map CRS), to search label room inside
+    bool secondary = false; ///< a further part of a multi-part feature: placed after the others, no leader
+    double fw = 0, fh = 0;  ///< areas: page size of the labelled part (a label that would hide it goes beside it)
 };
+
+/// Page size of a part's envelope.
+void part_size(const page& pg, const OGRGeometry& g, double& w, double& h)
+{
+    OGREnvelope e;
+    g.getEnvelope(&e);
+    w = (e.MaxX - e.MinX) * pg.scale;
+    h = (e.MaxY - e.MinY) * pg.scale;
+}
 
 } // namespace
 
@@ -417,6 +429,26 @@ void draw_labels(canvas& c, const std::vector<prepared_layer>& layers, std::vect
                 }
                 if (!largest || !label_anchor(*largest, p))
                     f.geometry->Centroid(&p);
+                if (largest)
+                    part_size(pg, *largest, j.fw, j.fh);
+                if (l.basemap)
+                    j.geom = f.geometry.get();
+                // The other parts of a multi-part area (a park's further blocks) get
+                // their own, lower-priority label, so no coloured block is nameless.
+                if (t == wkbMultiPolygon && !l.basemap)
+                    for (const auto* part : *f.geometry->toMultiPolygon()) {
+                        OGRPoint q;
+                        if (part == largest || !label_anchor(*part, q))
+                            continue;
+                        label_job k = j;
+                        k.ax = pg.px(q.getX());
+                        k.ay = pg.py(q.getY());
+                        k.area = part->get_Area();
+                        k.secondary = true;
+                        part_size(pg, *part, k.fw, k.fh);
+                        if (box{k.ax, k.ay, k.ax, k.ay}.inside(pg.frame))
+                            jobs.push_back(std::move(k));
+                    }
             } else {
                 f.geometry->Centroid(&p);
             }
@@ -431,6 +463,8 @@ void draw_labels(canvas& c, const std::vector<prepared_layer>& layers, std::vect
     std::stable_sort(jobs.begin(), jobs.end(), [](const label_job& a, const label_job& b) {
         if (a.layer->basemap != b.layer->basemap)
             return !a.layer->basemap;
+        if (a.secondary != b.secondary)
+            return !a.secondary;
         if (a.order != b.order)
             return a.order > b.order;
         if (a.rank != b.rank)
@@ -491,10 +525,13 @@ void draw_labels(canvas& c, const std::vector<prepared_layer>& layers, std::vect
         std::optional<box> chosen;
         bool leader = false;
         // 1. on the anchor (areas) / beside it (points), 8 positions.
+        // A small area the label would cover entirely is labelled beside it, like a point.
         std::vector<box> cands;
-        if (!j.point)
+        bool small = !j.point && !j.layer->basemap && j.fw > 0 && w >= j.fw && h >= j.fh;
+        if (!j.point && !small)
             cands.push_back(at(j.ax, j.ay));
-        double gx = (j.point ? j.gap : pg.mm(1.2)) + w / 2, gy = (j.point ? j.gap : pg.mm(1.2)) + h / 2;
+        double gx = (j.point ? j.gap : small ? j.fw / 2 + pg.mm(0.8) : pg.mm(1.2)) + w / 2;
+        double gy = (j.point ? j.gap : small ? j.fh / 2 + pg.mm(0.8) : pg.mm(1.2)) + h / 2;
         const double dirs[8][2] = {{1, 0}, {-1, 0}, {0, -1}, {0, 1}, {1, -1}, {-1, -1}, {1, 1}, {-1, 1}};
         for (auto [dx, dy] : dirs)
             cands.push_back(at(j.ax + dx * gx, j.ay + dy * gy));
@@ -503,8 +540,36 @@ void draw_labels(canvas& c, const std::vector<prepared_layer>& layers, std::vect
                 chosen = b;
                 break;
             }
-        // 2. further away with a leader line (not for the basemap).
-        if (!chosen && !j.layer->basemap) {
+        // 2. basemap areas: anywhere inside the area, nearest to the anchor first.
+        if (!chosen && j.geom) {
+            OGREnvelope e;
+            j.geom->getEnvelope(&e);
+            const double step = h / pg.scale; // map units
+            std::vector<std::pair<double, box>> inside;
+            GEOSContextHandle_t ctx = geos::context();
+            geos::geom_ptr g = geos::from_ogr(*j.geom);
+            geos::prepared_ptr prep = g ? geos::prepare(*g) : nullptr;
+            for (double y = e.MinY + step / 2; y < e.MaxY; y += step)
+                for (double x = e.MinX + step / 2; x < e.MaxX; x += step) {
+                    double px = pg.px(x), py = pg.py(y);
+                    box b = at(px, py);
+                    if (!b.inside(inner))
+                        continue;
+                    geos::geom_ptr q(GEOSGeom_createPointFromXY_r(ctx, x, y));
+                    if (!prep || !q || GEOSPreparedContains_r(ctx, prep.get(), q.get()) != 1)
+                        continue;
+                    inside.emplace_back(std::hypot(px - j.ax, py - j.ay), b);
+                }
+            std::stable_sort(inside.begin(), inside.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (const auto& [d, b] : inside)
+                if (free(b)) {
+                    chosen = b;
+                    break;
+                }
+        }
+        // 3. further away with a leader line (not for the basemap nor further parts).
+        if (!chosen && !j.layer->basemap && !j.secondary) {
             for (double ring : {2.2, 3.4, 5.0, 7.0}) {
                 for (int k = 0; k < 16 && !chosen; ++k) {
                     double a = k * pi / 8;

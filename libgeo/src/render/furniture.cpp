@@ -91,8 +91,23 @@ std::vector<legend_group> build_legend(const std::vector<prepared_layer>& layers
             continue;
         }
         legend_group g{st.title(), {}};
-        for (const auto& c : st.categories)
-            g.items.push_back({k, c.sym, {}, c.label()});
+        if (st.kind == style::style_kind::categorized && !st.ramp.empty() && st.categories.size() > st.ramp.size()) {
+            // Values coloured from a cycling ramp (e.g. many cluster ids): one entry
+            // per colour listing its values, rather than a column of repeats.
+            for (std::size_t r = 0; r < st.ramp.size(); ++r) {
+                std::string values;
+                std::size_t n = 0;
+                for (std::size_t i = r; i < st.categories.size(); i += st.ramp.size(), ++n)
+                    if (n < 4)
+                        values += (values.empty() ? "" : ", ") + st.categories[i].value;
+                if (n > 4)
+                    values += ", …";
+                g.items.push_back({k, st.categories[r].sym, {}, st.name_zh + " " + values});
+            }
+        } else {
+            for (const auto& c : st.categories)
+                g.items.push_back({k, c.sym, {}, c.label()});
+        }
         if (st.other)
             g.items.push_back({k, st.other->sym, {}, st.other->label()});
         groups.push_back(std::move(g));

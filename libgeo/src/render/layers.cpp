@@ -350,6 +350,17 @@ std::vector<prepared_layer> prepare_layers(const map_spec& spec, const render_op
             }
         }
 
+        // Any layer carrying the plan's geometry_quality (exports, stats joined to the
+        // parks) shows the parks' schematic geometry: the map's note says so.
+        if (!from_plan)
+            if (auto q = pl.data.field_index("geometry_quality"))
+                for (const auto& f : pl.data.features) {
+                    std::string v = pl.data.text(f, *q);
+                    if (v == "schematic" || v == "approximate") {
+                        pl.schematic = true;
+                        break;
+                    }
+                }
         apply_filter(pl.data, ls.filter, pl.name);
         std::optional<crs> src;
         if (!ls.src_crs.empty())

@@ -103,7 +103,7 @@ TEST_CASE("graduated classes from data", "[style]")
     CHECK(s.categories.back().max == 10);
     CHECK(s.match(10.0) == &s.categories.back());
     CHECK(s.match(1.0) == &s.categories.front());
-    CHECK(s.categories.front().sym.fill == color::parse("#fff5eb"));
+    CHECK(s.categories.front().sym.fill == color::parse("#fdd49e"));
     CHECK(s.categories.back().sym.fill == color::parse("#7f2704"));
     s.method = "equal";
     classify(s, {0, 100});
