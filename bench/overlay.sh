@@ -20,6 +20,7 @@ if [ -z "${PEERS_DIR:-}" ]; then  # ../shared/peers beside the repository (or be
   done
 fi
 PEERS_DIR=${PEERS_DIR:-$root/../shared/peers}
+"$root/bench/install-peers.sh"
 RUNS=${RUNS:-10}
 PEERS=${PEERS:-postgis geopandas}
 export BENCH_DATA=${BENCH_DATA:-/var/tmp/zjgeo-benchdata}

@@ -10,13 +10,14 @@
 # usage: bench/run.sh                     # SIZES="100k 1m 10m", DBSCAN_SIZES="100k 1m"
 #   env: SIZES, DBSCAN_SIZES, RUNS (3), RUNS_10M (1), PEERS ("postgis geopandas"),
 #        PEERS_10M ("postgis": GeoPandas needs ~5 min and 7 GB at 10M; add it to measure),
-#        ZJGEO (default build/tools/zjgeo), PEERS_DIR (/work/shared/peers), BENCH_DATA,
+#        ZJGEO (default build/tools/zjgeo), PEERS_DIR (../shared/peers beside the repository), BENCH_DATA,
 #        KEEP_PG=1 (leave the PostgreSQL server running)
 # writes bench/results/run-<stamp>.md (+ raw/<stamp>/) and bench/results/latest.md
 set -uo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-PEERS_DIR="${PEERS_DIR:-/work/shared/peers}"
+PEERS_DIR="${PEERS_DIR:-$ROOT/../shared/peers}"
+"$HERE/install-peers.sh"
 source "$PEERS_DIR/peers/common.sh"
 ZJGEO="${ZJGEO:-$ROOT/build/tools/zjgeo}"
 SIZES="${SIZES:-100k 1m 10m}"
@@ -99,7 +100,7 @@ lines = [f"# zjgeo vs peers — run {stamp}", "",
          f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; load average at the end {os.getloadavg()[0]:.1f}. "
          "Wall = hyperfine median of end-to-end runs (warm page cache); CPU = user+sys of the timed client process tree (GNU time; PostGIS server work is not in it); peak = GNU time max RSS. "
          "PostGIS peak is the Python client only (the server's memory is not counted); its server was started before timing. "
-         "Data: /work/shared/peers/gen_data.py (seed 20240515).", "",
+         "Data: ../shared/peers/gen_data.py (seed 20240515).", "",
          "## Point-in-park counts (points CSV → park_id,industry,count CSV)", "",
          "| N | tool | wall s | CPU s | peak MB | peer wall / zjgeo wall | output identical to zjgeo |", "|---|---|---|---|---|---|---|"]
 for t in sizes:
