@@ -95,11 +95,16 @@ geometry_ptr make_valid(const OGRGeometry& g)
 
 namespace geo {
 
-layer_validity check_layer(const layer& l)
+namespace {
+
+// Check every geometry of `features`; call on_invalid(feature, 1-based position)
+// for each invalid one after recording it in the result.
+template <class Features, class OnInvalid>
+layer_validity scan(Features& features, OnInvalid on_invalid)
 {
     layer_validity r;
     std::int64_t pos = 0;
-    for (const auto& f : l.features) {
+    for (auto& f : features) {
         ++pos;
         if (!f.geometry)
             continue;
@@ -111,33 +116,30 @@ layer_validity check_layer(const layer& l)
             r.first_feature = pos;
             r.first = v;
         }
+        on_invalid(f, pos);
     }
     return r;
 }
 
+} // namespace
+
+layer_validity check_layer(const layer& l)
+{
+    return scan(l.features, [](const feature&, std::int64_t) {});
+}
+
 layer_validity repair_layer(layer& l)
 {
-    layer_validity r;
-    std::int64_t pos = 0;
-    for (auto& f : l.features) {
-        ++pos;
-        if (!f.geometry)
-            continue;
-        ++r.checked;
-        validity v = check_validity(*f.geometry);
-        if (v.valid)
-            continue;
-        if (r.invalid++ == 0) {
-            r.first_feature = pos;
-            r.first = v;
-        }
+    std::size_t repaired = 0;
+    layer_validity r = scan(l.features, [&](feature& f, std::int64_t pos) {
         try {
             f.geometry = make_valid(*f.geometry);
         } catch (const geometry_error& e) {
             throw geometry_error(fmt::format("{}: feature {}: {}", source_of(l), pos, e.what()));
         }
-        ++r.repaired;
-    }
+        ++repaired;
+    });
+    r.repaired = repaired;
     return r;
 }
 
