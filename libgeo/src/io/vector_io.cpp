@@ -424,18 +424,12 @@ void write_layers(const std::string& dest, const std::vector<const layer*>& laye
         return;
     }
 
-    staged_output out(dest, driver_name, opt.overwrite || opt.append);
-    if (opt.append && fs::exists(dest))
-        fs::copy_file(dest, out.path());
+    staged_output out(dest, driver_name, opt.overwrite);
     {
         string_list dsco;
         dsco.add_all(opt.dataset_creation_options);
         CPLErrorReset();
-        dataset_ptr ds;
-        if (opt.append && fs::exists(out.path()))
-            ds.reset(GDALDataset::Open(out.path().c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
-        else
-            ds.reset(drv->Create(out.path().c_str(), 0, 0, 0, GDT_Unknown, dsco.get()));
+        dataset_ptr ds(drv->Create(out.path().c_str(), 0, 0, 0, GDT_Unknown, dsco.get()));
         if (!ds)
             throw io_error("write: cannot create " + quoted(dest) + ": " + last_gdal_error() + ".");
         for (const layer* l : layers)

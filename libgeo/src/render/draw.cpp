@@ -141,6 +141,20 @@ void apply_stroke(cairo_t* cr, const page& pg, const style::symbol& s)
     set_color(cr, *s.stroke);
 }
 
+// Fill (when `fill` and the symbol has a fill colour) then stroke the current
+// path with the symbol; the path is preserved for the caller to clear.
+void paint_current_path(cairo_t* cr, const page& pg, const style::symbol& s, bool fill)
+{
+    if (fill && s.fill) {
+        set_color(cr, *s.fill);
+        cairo_fill_preserve(cr);
+    }
+    if (s.stroke) {
+        apply_stroke(cr, pg, s);
+        cairo_stroke_preserve(cr);
+    }
+}
+
 } // namespace
 
 void marker_path(cairo_t* cr, style::marker_shape m, double x, double y, double r)
@@ -295,14 +309,7 @@ void draw_layer(canvas& c, prepared_layer& l)
             double r = pg.mm(sym.size_mm) / 2;
             for (auto [x, y] : pts) {
                 marker_path(cr, sym.marker, pg.px(x), pg.py(y), r);
-                if (sym.fill) {
-                    set_color(cr, *sym.fill);
-                    cairo_fill_preserve(cr);
-                }
-                if (sym.stroke) {
-                    apply_stroke(cr, pg, sym);
-                    cairo_stroke_preserve(cr);
-                }
+                paint_current_path(cr, pg, sym, true);
                 cairo_new_path(cr);
             }
             continue;
@@ -323,14 +330,7 @@ void draw_layer(canvas& c, prepared_layer& l)
                 cairo_stroke_preserve(cr);
             }
         } else {
-            if (areal && sym.fill) {
-                set_color(cr, *sym.fill);
-                cairo_fill_preserve(cr);
-            }
-            if (sym.stroke) {
-                apply_stroke(cr, pg, sym);
-                cairo_stroke_preserve(cr);
-            }
+            paint_current_path(cr, pg, sym, areal);
         }
         cairo_new_path(cr);
     }

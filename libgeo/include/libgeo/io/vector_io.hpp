@@ -33,7 +33,6 @@ layer read_layer(const std::string& source, const read_options& opt = {});
 struct write_options {
     std::string format;                  ///< GDAL driver short name or alias (geojson, gpkg, shp, fgb, csv, geojsonseq, pg); "" = from the extension
     bool overwrite = false;              ///< replace an existing output (file) or layer (database)
-    bool append = false;                 ///< GeoPackage/PG: add layers to an existing dataset
     std::vector<std::string> layer_creation_options;   ///< --lco KEY=VALUE
     std::vector<std::string> dataset_creation_options; ///< --co KEY=VALUE
     int precision = 7;                   ///< GeoJSON coordinate decimals
