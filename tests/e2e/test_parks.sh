@@ -1,6 +1,5 @@
 # zjgeo parks: every format, the filters, CJK alignment and the data-honesty note.
 . "$(dirname "$0")/lib.sh"
-[ -f "$ZJGEO_DATA_DIR/layers/parks.geojson" ] || { echo "SKIP: layers/parks.geojson not present"; exit 77; }
 
 run parks; expect_rc 0; expect_err_empty
 expect_out_contains "张江科学城"
